@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "ipdr",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ipdr", targets: ["ipdr"]),
+        .library(name: "Frames", targets: ["Frames"]),
+        .library(name: "Language", targets: ["Language"]),
+        .library(name: "Session", targets: ["Session"]),
+    ],
+    targets: [
+        .target(name: "Frames", swiftSettings: strict),
+        .target(name: "Language", dependencies: ["Frames"], swiftSettings: strict),
+        .target(name: "Session", dependencies: ["Language", "Frames"], swiftSettings: strict),
+        .executableTarget(name: "ipdr", dependencies: ["Session"], swiftSettings: strict),
+        .testTarget(name: "FramesTests", dependencies: ["Frames"], swiftSettings: strict),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Frames"], swiftSettings: strict),
+        .testTarget(name: "SessionTests", dependencies: ["Session"], swiftSettings: strict),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ipdr"],
+            resources: [.copy("golden")],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

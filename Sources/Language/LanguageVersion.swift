@@ -1,0 +1,1 @@
+public enum LanguageVersion { public static let current = 1 }
