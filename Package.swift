@@ -25,7 +25,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ipdr"],
-            resources: [.copy("golden")],
+            exclude: ["golden"],
             swiftSettings: strict
         ),
     ],

@@ -1,2 +1,135 @@
+import Foundation
 import Frames
 import Language
+
+/// The kernel every mode goes through: parses statements, runs them against
+/// the catalog of named frames, and writes results and errors to an output sink.
+///
+/// The interactive shell, `ipdr run`, `-c`, stdin and tests all call
+/// `execute(_:origin:)`, so what is tested is what analysts run.
+public final class Session {
+    /// Named frames.
+    public internal(set) var catalog = Catalog()
+    /// Session settings (`set`, `settings`).
+    public var settings = Settings()
+    /// How results print.
+    public var outputFormat: OutputFormat
+    /// When true, each statement's run time goes to standard error.
+    public var printTiming = false
+    /// Whether diagnostics use ANSI colour.
+    public var color = false
+    /// Where output goes.
+    public let output: any OutputSink
+    /// Set by `exit`/`quit`.
+    public internal(set) var exitRequested = false
+    /// Timings of recent statements, newest last (for `status`).
+    public internal(set) var recentTimings: [(command: String, milliseconds: Double, succeeded: Bool)] = []
+    /// Checked by long-running work; set from a signal handler to cancel.
+    public let cancellation = CancellationFlag()
+
+    var scriptDepth = 0
+
+    /// A session writing to `output`.
+    public init(output: any OutputSink = StandardStreams(), format: OutputFormat = .table) {
+        self.output = output
+        self.outputFormat = format
+    }
+
+    /// Parses and runs every statement of `text`. Syntax errors anywhere stop
+    /// the whole text before anything runs (all of them are reported); a
+    /// failing statement stops the rest unless `script.on_error = continue`.
+    /// Returns true when every statement succeeded.
+    @discardableResult
+    public func execute(_ text: String, origin: Origin, sourceName: String? = nil) -> Bool {
+        let name = sourceName ?? Self.defaultSourceName(origin)
+        let file = SourceFile(name: name, text: text)
+        let script = Parser.parse(file)
+        if script.hasErrors {
+            for d in script.diagnostics {
+                output.error(DiagnosticRenderer.render(d, in: file, color: color))
+            }
+            return false
+        }
+        var ok = true
+        for statement in script.statements {
+            guard let ast = statement.statement else { continue }
+            if exitRequested { break }
+            let succeeded = run(ast, parsed: statement, file: file, origin: origin)
+            if !succeeded {
+                ok = false
+                if settings.scriptOnError == .stop { break }
+            }
+        }
+        return ok
+    }
+
+    static func defaultSourceName(_ origin: Origin) -> String {
+        switch origin {
+        case .interactive: return "<input>"
+        case .command: return "<command>"
+        case .stdin: return "<stdin>"
+        case .script(let path): return path
+        }
+    }
+
+    /// Runs one parsed statement, reporting its error and timing.
+    func run(_ statement: Statement, parsed: ParsedStatement, file: SourceFile, origin: Origin) -> Bool {
+        cancellation.reset()
+        let start = DispatchTime.now().uptimeNanoseconds
+        var succeeded = true
+        do {
+            try perform(statement, span: parsed.span, file: file, origin: origin)
+        } catch {
+            succeeded = false
+            report(error, file: file, statement: parsed)
+        }
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        recentTimings.append((parsed.text, ms, succeeded))
+        if recentTimings.count > 50 { recentTimings.removeFirst(recentTimings.count - 50) }
+        if printTiming {
+            let oneLine = parsed.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            output.error("timing: \(String(format: "%.3f", ms)) ms: \(oneLine)\n")
+        }
+        return succeeded
+    }
+
+    func report(_ error: StatementError, file: SourceFile, statement: ParsedStatement) {
+        switch error {
+        case .diagnostic(let d):
+            output.error(DiagnosticRenderer.render(d, in: file, color: color))
+        case .load(let e):
+            output.error("\(e.description)\n")
+        case .write(let e):
+            output.error("\(e.description)\n")
+        case .scriptUnreadable(let path, let reason, let span):
+            output.error(DiagnosticRenderer.render(.error("cannot read script '\(path)': \(reason)", span: span), in: file, color: color))
+        case .alreadyReported:
+            break
+        case .cancelled:
+            let loc = file.location(of: statement.span.start)
+            output.error("\(file.name):\(loc.line):\(loc.column): error: cancelled; frames are unchanged\n")
+        }
+    }
+
+    /// Writes a result frame in the session's output format.
+    func emit(_ frame: Frame) {
+        switch outputFormat {
+        case .table:
+            let r = TableRenderer(formatter: ValueFormatter(zone: settings.tz, groupDigits: true), maxRows: settings.displayRows)
+            output.standard(r.render(frame))
+        case .csv, .json:
+            let p = RecordPrinter(style: outputFormat == .csv ? .csv : .json, zone: settings.tz)
+            p.write(frame, to: output)
+        }
+    }
+
+    /// Writes an informational line (table output only; machine output stays clean).
+    func note(_ text: String) {
+        if outputFormat == .table { output.standard(text + "\n") }
+    }
+
+    /// Writes a warning to standard error.
+    func warn(_ text: String) {
+        output.error("warning: \(text)\n")
+    }
+}

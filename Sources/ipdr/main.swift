@@ -1,1 +1,57 @@
-print("ipdr")
+import Foundation
+import Session
+
+setvbuf(stdout, nil, _IOFBF, 1 << 16)
+
+let options: CommandLineOptions
+switch CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) {
+case .success(let o): options = o
+case .failure(let e):
+    FileHandle.standardError.write(Data("ipdr: \(e.description)\n\(CommandLineOptions.usage)\n".utf8))
+    exit(2)
+}
+
+switch options.mode {
+case .help:
+    print(CommandLineOptions.usage)
+    exit(0)
+case .version:
+    print("ipdr \(IPDRVersion.string)")
+    exit(0)
+default:
+    break
+}
+
+let session = Session(format: options.output)
+session.printTiming = options.timing
+session.color = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+if let tz = options.tz {
+    guard session.execute("set tz = \"\(tz)\"", origin: .command, sourceName: "--tz") else { exit(2) }
+}
+var ok = true
+for file in options.dataFiles {
+    let quoted = file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    ok = session.execute("load \"\(quoted)\"", origin: .command, sourceName: file) && ok
+}
+
+switch options.mode {
+case .script(let path):
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("ipdr: cannot read script '\(path)': \(ScriptFileProblem.describe(path))\n".utf8))
+        exit(2)
+    }
+    ok = session.execute(text, origin: .script(path: path), sourceName: path) && ok
+case .command(let text):
+    ok = session.execute(text, origin: .command) && ok
+case .standard:
+    if isatty(0) == 1 {
+        ok = InteractiveLoop(session: session).run() && ok
+    } else {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        ok = session.execute(String(decoding: data, as: UTF8.self), origin: .stdin) && ok
+    }
+case .help, .version:
+    break
+}
+fflush(stdout)
+exit(ok ? 0 : 1)

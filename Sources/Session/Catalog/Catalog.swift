@@ -1,0 +1,36 @@
+import Frames
+import Language
+
+/// The session's named frames, in the order they were created.
+public struct Catalog: Sendable, SchemaProvider {
+    private var entries: [String: CatalogEntry] = [:]
+    private var order: [String] = []
+
+    public init() {}
+
+    /// Frame names in creation order.
+    public var frameNames: [String] { order }
+
+    /// The frame with this name.
+    public func frame(_ name: String) -> Frame? { entries[name]?.frame }
+
+    /// The entry with this name.
+    public func entry(_ name: String) -> CatalogEntry? { entries[name] }
+
+    /// Schema lookup for the binder.
+    public func schema(of frame: String) -> [Field]? { entries[frame]?.frame.fields }
+
+    /// Adds or replaces a frame.
+    public mutating func set(_ name: String, _ entry: CatalogEntry) {
+        if entries[name] == nil { order.append(name) }
+        entries[name] = entry
+    }
+
+    /// Removes a frame; false when there was none.
+    @discardableResult
+    public mutating func remove(_ name: String) -> Bool {
+        guard entries.removeValue(forKey: name) != nil else { return false }
+        order.removeAll { $0 == name }
+        return true
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Frames
+import Language
+
+extension Session {
+    /// `load PATH [as NAME] [with K=V, ...]`.
+    func load(path: Located<String>, name: Identifier?, options: [Option]) throws(StatementError) {
+        var read = ReadOptions(zone: settings.tz)
+        let flag = cancellation
+        read.isCancelled = { flag.isCancelled }
+        for option in options {
+            let key = option.name.name
+            let value = option.value
+            switch key {
+            case "format":
+                guard let f = FileFormat(rawValue: value.text.lowercased()) else {
+                    throw .diagnostic(.error("unknown format '\(value.text)'", span: value.span, hint: "formats: csv, tsv, json, ndjson"))
+                }
+                read.format = f
+            case "delimiter":
+                let t = value.text == "\\t" || value.text.lowercased() == "tab" ? "\t" : value.text
+                guard t.utf8.count == 1, let b = t.utf8.first else {
+                    throw .diagnostic(.error("delimiter must be one character, got '\(value.text)'", span: value.span))
+                }
+                read.delimiter = b
+            case "header":
+                read.header = try bool(value, option: key)
+            case "tz":
+                guard let z = Zone(value.text) else {
+                    throw .diagnostic(.error("unknown time zone '\(value.text)'", span: value.span, hint: "use an offset like \"+05:30\", \"UTC\", or an IANA name like \"Asia/Kolkata\""))
+                }
+                read.zone = z
+            case "types":
+                read.types = try typeOverrides(value)
+            case "on_error":
+                guard let p = ErrorPolicy(rawValue: value.text) else {
+                    throw .diagnostic(.error("on_error must be fail or skip, got '\(value.text)'", span: value.span))
+                }
+                read.onError = p
+            case "max_line":
+                guard case .literal(.int(let n)) = value.kind, n > 0 else {
+                    throw .diagnostic(.error("max_line must be a size such as 4MiB", span: value.span))
+                }
+                read.maxLineBytes = Int(n)
+            case "profile":
+                guard value.text == "auto" || value.text == "none" else {
+                    throw .diagnostic(.error("unknown profile '\(value.text)'", span: value.span, hint: "no column-mapping profiles are installed in this version; profile=auto keeps the file's column names"))
+                }
+            default:
+                let known = LanguageHelp.loadOptions.map(\.name) + ["profile"]
+                throw .diagnostic(.error("unknown load option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
+            }
+        }
+        let frameName = name?.name ?? Self.frameName(forPath: path.value)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let result: ReadResult
+        do {
+            result = try FrameReader.read(path: path.value, options: read)
+        } catch {
+            if case .cancelled = error { throw .cancelled }
+            throw .load(error)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        catalog.set(frameName, CatalogEntry(frame: result.frame, source: "load \(path.value)"))
+        let f = result.frame
+        note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead)), \(String(format: "%.2f", seconds)) s)")
+        if result.rejectedCount > 0, let rejects = result.rejects {
+            catalog.set(frameName + "_rejects", CatalogEntry(frame: rejects, source: "rejected lines of \(path.value)"))
+            warn("\(ValueFormatter.grouped(Int64(result.rejectedCount))) lines of \(path.value) were rejected; they are in frame \(frameName)_rejects")
+        }
+    }
+
+    func bool(_ value: OptionValue, option: String) throws(StatementError) -> Bool {
+        switch value.text.lowercased() {
+        case "true", "yes", "1": return true
+        case "false", "no", "0": return false
+        default: throw .diagnostic(.error("\(option) must be true or false, got '\(value.text)'", span: value.span))
+        }
+    }
+
+    /// Parses `"col:type, col:type"`.
+    func typeOverrides(_ value: OptionValue) throws(StatementError) -> [String: DataType] {
+        var out: [String: DataType] = [:]
+        for part in value.text.split(separator: ",") {
+            let pair = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, !pair[0].isEmpty else {
+                throw .diagnostic(.error("types must look like \"col:type, col:type\", got '\(part.trimmingCharacters(in: .whitespaces))'", span: value.span))
+            }
+            guard let t = DataType(name: pair[1]) else {
+                throw .diagnostic(.error("unknown type '\(pair[1])' for column '\(pair[0])'", span: value.span, hint: "types: int, float, bool, string, timestamp, duration, ip"))
+            }
+            out[pair[0]] = t
+        }
+        return out
+    }
+
+    /// The default frame name for a file: its stem, made an identifier.
+    static func frameName(forPath path: String) -> String {
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var out = ""
+        for ch in stem.unicodeScalars {
+            if ch.properties.isAlphabetic && ch.isASCII || ch == "_" || (ch.isASCII && ch.properties.numericType != nil) {
+                out.unicodeScalars.append(ch)
+            } else {
+                out.append("_")
+            }
+        }
+        if out.isEmpty { return "data" }
+        if let f = out.unicodeScalars.first, f.properties.numericType != nil { out = "_" + out }
+        return out
+    }
+}
+
+/// Human-readable byte counts.
+enum ByteCount {
+    /// `3.2 MB`, `512 B` (powers of 1000, as sizes are written in the language).
+    static func text(_ bytes: Int64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var v = Double(bytes)
+        var i = 0
+        while v >= 1000 && i < units.count - 1 { v /= 1000; i += 1 }
+        return i == 0 ? "\(bytes) B" : String(format: "%.1f", v) + " " + units[i]
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Frames
+import Language
+
+extension Session {
+    /// Runs one statement.
+    func perform(_ statement: Statement, span: SourceSpan, file: SourceFile, origin: Origin) throws(StatementError) {
+        switch statement {
+        case .load(let path, let name, let options):
+            try load(path: path, name: name, options: options)
+        case .let(let name, let pipeline):
+            let frame = try evaluate(pipeline)
+            catalog.set(name.name, CatalogEntry(frame: frame, source: "let"))
+            note("\(name.name): \(ValueFormatter.grouped(Int64(frame.rowCount))) rows × \(frame.columns.count) columns")
+        case .pipeline(let pipeline):
+            emit(try evaluate(pipeline))
+        case .save(let source, let path, let options):
+            try save(source, path: path, options: options)
+        case .frames:
+            emit(framesListing())
+        case .describe(let name):
+            let frame = try lookup(name)
+            emit(FrameStatistics.describe(frame))
+        case .drop(let name):
+            _ = try lookup(name)
+            catalog.remove(name.name)
+            note("dropped \(name.name)")
+        case .plugins:
+            note("no plugins loaded")
+        case .pluginLoad(let path):
+            throw .diagnostic(.error("analyzer plugins are not available in this version of ipdr", span: path.span))
+        case .help(let topic):
+            try help(topic)
+        case .set(let key, let value):
+            switch settings.set(key.value, to: value.text) {
+            case .success: break
+            case .failure(let e):
+                let span: SourceSpan
+                if case .unknownKey = e { span = key.span } else { span = value.span }
+                throw .diagnostic(.error(e.description, span: span))
+            }
+        case .settings:
+            emit(settingsListing())
+        case .run(let path):
+            try runScript(path)
+        case .auditTail, .auditVerify, .auditExport:
+            throw .diagnostic(.error("the audit log is not available in this version of ipdr", span: span))
+        case .status:
+            output.standard(statusText())
+        case .exit:
+            exitRequested = true
+        }
+    }
+
+    /// The frame named by an identifier, or an error with "did you mean".
+    func lookup(_ name: Identifier) throws(StatementError) -> Frame {
+        if let f = catalog.frame(name.name) { return f }
+        let hint = Suggest.closest(to: name.name, among: catalog.frameNames).map { "did you mean '\($0)'?" }
+            ?? (catalog.frameNames.isEmpty ? "no frames yet: load a file first" : "frames: " + catalog.frameNames.joined(separator: ", "))
+        throw .diagnostic(.error("unknown frame '\(name.name)'", span: name.span, hint: hint))
+    }
+
+    /// Binds and runs a pipeline against the catalog.
+    func evaluate(_ pipeline: Pipeline) throws(StatementError) -> Frame {
+        let plan: Plan
+        do {
+            plan = try Binder(schemas: catalog, zone: settings.tz).bind(pipeline)
+        } catch {
+            throw .diagnostic(error.diagnostic)
+        }
+        let context = EvaluationContext(zone: settings.tz)
+        let flag = cancellation
+        let catalog = self.catalog
+        do {
+            return try PlanExecutor(context: context, isCancelled: { flag.isCancelled }).run(plan) { catalog.frame($0) }
+        } catch {
+            if case .cancelled = error { throw .cancelled }
+            throw .diagnostic(.error(error.description, span: pipeline.span))
+        }
+    }
+
+    /// `run PATH`: runs a script file in this session.
+    func runScript(_ path: Located<String>) throws(StatementError) {
+        guard scriptDepth < 16 else {
+            throw .diagnostic(.error("scripts nested more than 16 deep (does a script run itself?)", span: path.span))
+        }
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path.value))
+            guard let t = String(data: data, encoding: .utf8) else {
+                throw StatementError.scriptUnreadable(path: path.value, reason: "not UTF-8 text", span: path.span)
+            }
+            text = t
+        } catch let e as StatementError {
+            throw e
+        } catch {
+            throw .scriptUnreadable(path: path.value, reason: FileErrors.reason(path.value), span: path.span)
+        }
+        scriptDepth += 1
+        defer { scriptDepth -= 1 }
+        if !execute(text, origin: .script(path: path.value), sourceName: path.value) {
+            throw .alreadyReported
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import Frames
+
+/// Help topics for functions and aggregates, taken from the engine's catalogs.
+enum EngineHelp {
+    static var functions: [HelpTopic] {
+        FunctionCatalog.help.map { HelpTopic(.function, $0.name, $0.synopsis, $0.summary, $0.example) }
+    }
+
+    static var aggregates: [HelpTopic] {
+        AggregateCatalog.help.map { HelpTopic(.aggregate, $0.name, $0.synopsis, $0.summary, $0.example) }
+    }
+}

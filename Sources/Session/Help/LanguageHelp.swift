@@ -1,0 +1,43 @@
+/// Help for statements, stages, load options and settings (functions and
+/// aggregates come from the engine's catalogs).
+enum LanguageHelp {
+    static let statements: [HelpTopic] = [
+        .init(.statement, "load", "load PATH [as NAME] [with K=V, ...]", "read a CSV, TSV, JSON or NDJSON file into a frame (default name: the file's stem)", #"load datasets/sample/ipdr.csv as ipdr with tz="+05:30""#),
+        .init(.statement, "let", "let NAME = PIPELINE", "bind a pipeline's result to a frame name, replacing an older frame of that name", "let night = ipdr | where hour(start_time) < 5"),
+        .init(.statement, "save", "save NAME-or-PIPELINE to PATH [with K=V, ...]", "write a frame as csv, tsv, json or ndjson (from the extension or format=); overwrite=true to replace a file", "save night to out/night.csv"),
+        .init(.statement, "frames", "frames", "list frames: name, rows, columns, memory, where each came from", "frames"),
+        .init(.statement, "describe", "describe NAME", "one row per column: column, type, nulls, distinct, min, max", "describe ipdr"),
+        .init(.statement, "drop", "drop NAME", "forget a frame", "drop night"),
+        .init(.statement, "plugins", "plugins", "list loaded analyzer plugins", "plugins"),
+        .init(.statement, "help", "help [TOPIC]", "list statements, stages, functions, settings; help NAME for one", "help summarize"),
+        .init(.statement, "set", "set KEY = VALUE", "change a session setting", #"set tz = "+05:30""#),
+        .init(.statement, "settings", "settings", "list session settings and their values", "settings"),
+        .init(.statement, "run", "run PATH", "execute a script file, statement by statement", "run datasets/sample/tour.ipdr"),
+        .init(.statement, "status", "status", "memory, frames, plugins and timings of recent commands", "status"),
+        .init(.statement, "exit", "exit | quit", "leave the shell", "exit"),
+    ]
+
+    static let stages: [HelpTopic] = [
+        .init(.stage, "where", "where EXPR", "keep rows where EXPR is true (null counts as false)", "ipdr | where dst_port == 443 and bytes_up > 1MB"),
+        .init(.stage, "select", "select ITEM, ...", "keep and order columns; ITEM is col or name = EXPR", "ipdr | select msisdn, dst_ip, mb = bytes_down / 1MB"),
+        .init(.stage, "extend", "extend name = EXPR, ...", "add or replace columns", "ipdr | extend secs = (end_time - start_time) / 1s"),
+        .init(.stage, "exclude", "exclude col, ...", "drop columns", "ipdr | exclude imsi, lac"),
+        .init(.stage, "rename", "rename new = old, ...", "rename columns", "ipdr | rename phone = msisdn"),
+        .init(.stage, "sort", "sort EXPR [asc|desc], ...", "stable sort, ascending by default, nulls last", "ipdr | sort bytes_down desc"),
+        .init(.stage, "take", "take N  (alias limit N)", "the first N rows", "ipdr | take 5"),
+        .init(.stage, "top", "top N by EXPR [asc|desc]", "the N rows with the largest (default) EXPR", "ipdr | top 10 by bytes_up"),
+        .init(.stage, "distinct", "distinct col, ...", "unique combinations, in first-seen order", "ipdr | distinct msisdn, imei"),
+        .init(.stage, "count", "count", "one row, one column count", "ipdr | where dst_port == 53 | count"),
+        .init(.stage, "summarize", "summarize AGG, ... [by KEY, ...]", "group and aggregate; output is keys then aggregates, sorted by the keys", "ipdr | summarize sessions = count(), up = sum(bytes_up) by msisdn"),
+    ]
+
+    static let loadOptions: [HelpTopic] = [
+        .init(.option, "format", "format=csv|tsv|json|ndjson", "file format (default: from the extension and the content)", "load x.txt with format=tsv"),
+        .init(.option, "delimiter", "delimiter=\",\"", "field separator, one character (default: sniffed among , ; | tab)", #"load x.csv with delimiter=";""#),
+        .init(.option, "header", "header=true|false", "whether the first row names the columns (default: sniffed)", "load x.csv with header=false"),
+        .init(.option, "tz", "tz=ZONE", "zone of timestamps that carry no offset (default: the tz setting)", #"load x.csv with tz="Asia/Kolkata""#),
+        .init(.option, "types", "types=\"col:type, ...\"", "override inferred column types (int, float, bool, string, timestamp, duration, ip)", #"load x.csv with types="cell_id:string, dur:duration""#),
+        .init(.option, "on_error", "on_error=fail|skip", "fail stops at the first bad line; skip keeps going and puts rejected lines in NAME_rejects", "load x.csv with on_error=skip"),
+        .init(.option, "max_line", "max_line=SIZE", "longest accepted line (default 1MiB)", "load x.csv with max_line=4MiB"),
+    ]
+}

@@ -1,0 +1,97 @@
+import Frames
+
+/// What a script does after a failed statement.
+public enum ScriptErrorMode: String, Sendable {
+    case stop, `continue`
+}
+
+/// Session settings, changed with `set KEY = VALUE` and listed by `settings`.
+public struct Settings: Sendable {
+    /// Zone for naive timestamps on load, calendar functions and display.
+    public var tz: Zone = .utc
+    /// Rows printed for a pipeline in table output.
+    public var displayRows: Int = 20
+    /// `stop` or `continue` after a failed statement in a script.
+    public var scriptOnError: ScriptErrorMode = .stop
+    /// Folders searched by `plugin load NAME`.
+    public var pluginsPath: String = "Plugins"
+
+    public init() {}
+
+    /// Every key with its description, in listing order.
+    public static let keys: [(key: String, help: String)] = [
+        ("tz", "zone for naive timestamps on load, calendar functions and display (\"UTC\", \"+05:30\", \"Asia/Kolkata\")"),
+        ("display.rows", "rows printed for a pipeline result"),
+        ("script.on_error", "stop or continue after a failed statement in a script"),
+        ("plugins.path", "folders searched by plugin load NAME"),
+    ]
+
+    /// The current value of a key as text.
+    public func value(of key: String) -> String? {
+        switch key {
+        case "tz": return tz.name
+        case "display.rows": return String(displayRows)
+        case "script.on_error": return scriptOnError.rawValue
+        case "plugins.path": return pluginsPath
+        default: return nil
+        }
+    }
+
+    /// Changes a setting; the error text says what is accepted.
+    public mutating func set(_ key: String, to text: String) -> Result<Void, SettingError> {
+        switch key {
+        case "tz":
+            guard let z = Zone(text) else { return .failure(.invalidValue(key: key, value: text, expected: "a zone such as \"UTC\", \"+05:30\" or \"Asia/Kolkata\"")) }
+            tz = z
+        case "display.rows":
+            guard let n = Int(text), n >= 0 else { return .failure(.invalidValue(key: key, value: text, expected: "a whole number of rows, 0 or more")) }
+            displayRows = n
+        case "script.on_error":
+            guard let m = ScriptErrorMode(rawValue: text) else { return .failure(.invalidValue(key: key, value: text, expected: "stop or continue")) }
+            scriptOnError = m
+        case "plugins.path":
+            pluginsPath = text
+        default:
+            return .failure(.unknownKey(key, suggestion: closestKey(key)))
+        }
+        return .success(())
+    }
+
+    private func closestKey(_ key: String) -> String? {
+        var best: (String, Int)? = nil
+        for (k, _) in Self.keys {
+            let d = editDistance(k, key)
+            if d <= max(2, k.count / 3), d < (best?.1 ?? .max) { best = (k, d) }
+        }
+        return best?.0
+    }
+
+    private func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        var prev = Array(0...y.count)
+        for i in 1...x.count {
+            var cur = [i] + Array(repeating: 0, count: y.count)
+            for j in stride(from: 1, through: y.count, by: 1) {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[y.count]
+    }
+}
+
+/// Why a `set` was refused.
+public enum SettingError: Error, Sendable, CustomStringConvertible {
+    case unknownKey(String, suggestion: String?)
+    case invalidValue(key: String, value: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .unknownKey(let k, let s):
+            return "unknown setting '\(k)'" + (s.map { "; did you mean '\($0)'?" } ?? "; `settings` lists them")
+        case .invalidValue(let k, let v, let e):
+            return "invalid value '\(v)' for \(k): expected \(e)"
+        }
+    }
+}

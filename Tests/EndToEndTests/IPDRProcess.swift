@@ -1,0 +1,75 @@
+import Foundation
+
+/// Runs the real `ipdr` binary built next to the test bundle.
+struct IPDRProcess {
+    struct Output {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    /// The repository root, found from this source file's path.
+    static let repoRoot: URL = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }()
+
+    /// The built binary: next to the test bundle, else `.build/debug/ipdr`.
+    static let binary: URL = {
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        if let exe = CommandLine.arguments.first {
+            var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+            for _ in 0..<4 {
+                candidates.append(dir.appendingPathComponent("ipdr"))
+                dir = dir.deletingLastPathComponent()
+            }
+        }
+        candidates.append(repoRoot.appendingPathComponent(".build/debug/ipdr"))
+        return candidates.first { fm.isExecutableFile(atPath: $0.path) && !isDirectory($0) } ?? candidates[candidates.count - 1]
+    }()
+
+    private static func isDirectory(_ u: URL) -> Bool {
+        var d: ObjCBool = false
+        return FileManager.default.fileExists(atPath: u.path, isDirectory: &d) && d.boolValue
+    }
+
+    /// Runs ipdr with arguments, optional stdin text, in a working directory.
+    static func run(_ args: [String], stdin: String? = nil, cwd: URL, env: [String: String] = [:]) throws -> Output {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = cwd
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["TZ"] = "UTC"
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if let s = stdin { inp.fileHandleForWriting.write(Data(s.utf8)) }
+        try? inp.fileHandleForWriting.close()
+        p.waitUntilExit()
+        group.wait()
+        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: p.terminationStatus)
+    }
+
+    /// A fresh temporary folder with `datasets` linked from the repository.
+    static func scratchDirectory() throws -> URL {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("ipdr-e2e-\(UUID().uuidString)")
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        try fm.createSymbolicLink(at: dir.appendingPathComponent("datasets"), withDestinationURL: repoRoot.appendingPathComponent("datasets"))
+        try fm.createSymbolicLink(at: dir.appendingPathComponent("golden"), withDestinationURL: repoRoot.appendingPathComponent("Tests/EndToEndTests/golden"))
+        return dir
+    }
+}

@@ -1,0 +1,28 @@
+# Shared set-up for scripts/test and scripts/shell: find the Swift toolchain
+# and install the Debian packages the build and tests need.
+
+ensure_toolchain() {
+    if ! command -v swift >/dev/null 2>&1; then
+        for d in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
+            if [ -x "$d/swift" ]; then export PATH="$d:$PATH"; break; fi
+        done
+    fi
+    command -v swift >/dev/null 2>&1 || { echo "error: no Swift toolchain found (install Swift 6 and put it on PATH)" >&2; exit 2; }
+}
+
+# Debian packages needed by the build and the tests.
+IPDR_APT_PACKAGES=(python3)
+
+ensure_system_packages() {
+    local missing=()
+    for p in "${IPDR_APT_PACKAGES[@]}"; do
+        dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        local sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        echo "installing: ${missing[*]}" >&2
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
