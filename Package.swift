@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "Frames", swiftSettings: strict),
         .target(name: "Language", dependencies: ["Frames"], swiftSettings: strict),
         .target(name: "Session", dependencies: ["Language", "Frames"], swiftSettings: strict),
-        .executableTarget(name: "ipdr", dependencies: ["Session"], swiftSettings: strict),
+        .executableTarget(name: "ipdr", dependencies: ["Session", "Language"], swiftSettings: strict),
         .testTarget(name: "FramesTests", dependencies: ["Frames"], swiftSettings: strict),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Frames"], swiftSettings: strict),
         .testTarget(name: "SessionTests", dependencies: ["Session"], swiftSettings: strict),

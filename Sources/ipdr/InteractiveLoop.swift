@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import Session
 
 /// A plain prompt loop for a terminal: reads a statement (continuing while a
@@ -18,7 +19,7 @@ struct InteractiveLoop {
                 break
             }
             buffer += buffer.isEmpty ? line : "\n" + line
-            if StatementCompleteness.needsMore(buffer) { continue }
+            if Parser.needsContinuation(buffer) { continue }
             let text = buffer
             buffer = ""
             if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
@@ -26,42 +27,5 @@ struct InteractiveLoop {
             fflush(stdout)
         }
         return ok
-    }
-}
-
-/// Decides whether typed text is an unfinished statement.
-enum StatementCompleteness {
-    /// True when the text ends with `|`, or has an open quote, backquote or parenthesis.
-    static func needsMore(_ text: String) -> Bool {
-        var depth = 0
-        var quote: Character? = nil
-        var escaped = false
-        var inComment = false
-        for ch in text {
-            if inComment {
-                if ch == "\n" { inComment = false }
-                continue
-            }
-            if let q = quote {
-                if escaped { escaped = false; continue }
-                if ch == "\\" && q != "`" { escaped = true; continue }
-                if ch == q { quote = nil }
-                continue
-            }
-            switch ch {
-            case "\"", "'", "`": quote = ch
-            case "(": depth += 1
-            case ")": depth -= 1
-            case "#": inComment = true
-            default: break
-            }
-        }
-        if quote != nil || depth > 0 { return true }
-        let trimmed = text.split(separator: "\n").last.map { line -> Substring in
-            var l = line
-            if let hash = l.firstIndex(of: "#") { l = l[..<hash] }
-            return l
-        } ?? ""
-        return trimmed.trimmingCharacters(in: .whitespaces).hasSuffix("|")
     }
 }

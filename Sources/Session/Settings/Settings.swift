@@ -1,4 +1,5 @@
 import Frames
+import Language
 
 /// What a script does after a failed statement.
 public enum ScriptErrorMode: String, Sendable {
@@ -58,26 +59,7 @@ public struct Settings: Sendable {
     }
 
     private func closestKey(_ key: String) -> String? {
-        var best: (String, Int)? = nil
-        for (k, _) in Self.keys {
-            let d = editDistance(k, key)
-            if d <= max(2, k.count / 3), d < (best?.1 ?? .max) { best = (k, d) }
-        }
-        return best?.0
-    }
-
-    private func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        var prev = Array(0...y.count)
-        for i in 1...x.count {
-            var cur = [i] + Array(repeating: 0, count: y.count)
-            for j in stride(from: 1, through: y.count, by: 1) {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return prev[y.count]
+        Suggest.closest(to: key, among: Self.keys.map(\.key))
     }
 }
 
