@@ -1,0 +1,72 @@
+/// The help text of every operator and scalar function.
+enum FunctionCatalogHelp {
+    private static func op(_ n: String, _ sig: String, _ s: String, _ ex: String) -> FunctionHelp {
+        FunctionHelp(name: n, signature: sig, summary: s, example: ex, isOperator: true)
+    }
+
+    private static func fn(_ n: String, _ sig: String, _ s: String, _ ex: String) -> FunctionHelp {
+        FunctionHelp(name: n, signature: sig, summary: s, example: ex)
+    }
+
+    static let entries: [FunctionHelp] = [
+        op("+", "a + b", "Adds numbers, or a duration to a timestamp or duration.", "start_time + 5m"),
+        op("-", "a - b", "Subtracts numbers or durations; timestamp - timestamp is a duration.", "end_time - start_time"),
+        op("*", "a * b", "Multiplies numbers, or a duration by a number.", "bytes_up * 8"),
+        op("/", "a / b", "Divides (int / int truncates); duration / duration is a float; division by zero is null.", "(end_time - start_time) / 1s"),
+        op("%", "a % b", "Remainder of a division; by zero is null.", "dst_port % 1000"),
+        op("neg", "-a", "Negates a number or duration.", "-bytes_up"),
+        op("==", "a == b", "Equal (strings case-sensitive).", "dst_ip == \"157.240.1.1\""),
+        op("!=", "a != b", "Not equal.", "protocol != \"udp\""),
+        op("<", "a < b", "Less than.", "bytes_up < 1KB"),
+        op("<=", "a <= b", "Less than or equal.", "dst_port <= 1024"),
+        op(">", "a > b", "Greater than.", "bytes_down > 10MB"),
+        op(">=", "a >= b", "Greater than or equal.", "start_time >= \"2026-03-14 10:00:00 +05:30\""),
+        op("and", "a and b", "Logical and (false wins over null).", "dst_port == 443 and bytes_up > 0"),
+        op("or", "a or b", "Logical or (true wins over null).", "dst_port == 80 or dst_port == 443"),
+        op("not", "not a", "Logical negation; null stays null.", "not is_private(dst_ip)"),
+        op("in", "x in (a, b, ...)", "True when x equals one of the list.", "dst_port in (80, 443, 8080)"),
+        op("not in", "x not in (a, b, ...)", "True when x equals none of the list.", "protocol not in (\"udp\")"),
+        op("between", "x between a and b", "a <= x <= b (inclusive).", "start_time between \"2026-03-14 10:00\" and \"2026-03-14 11:00\""),
+        op("contains", "s contains t", "True when t occurs in s (case-sensitive).", "apn contains \"internet\""),
+        op("contains~", "s contains~ t", "Case-insensitive contains.", "apn contains~ \"WhatsApp\""),
+        op("startswith", "s startswith t", "True when s starts with t.", "msisdn startswith \"+91\""),
+        op("startswith~", "s startswith~ t", "Case-insensitive startswith.", "apn startswith~ \"IMS\""),
+        op("endswith", "s endswith t", "True when s ends with t.", "apn endswith \".com\""),
+        op("endswith~", "s endswith~ t", "Case-insensitive endswith.", "apn endswith~ \".COM\""),
+        op("matches", "s matches \"regex\"", "True when the regular expression finds a match in s.", "msisdn matches \"^\\\\+91[6-9]\""),
+        op("matches~", "s matches~ \"regex\"", "Case-insensitive regular expression match.", "apn matches~ \"^ims\""),
+        op("is null", "x is null", "True when x is null.", "dst_ip is null"),
+        op("is not null", "x is not null", "True when x is not null.", "imei is not null"),
+        fn("hour", "hour(t [, zone])", "Hour of day 0-23 in the session zone or the given zone.", "hour(start_time, \"UTC\")"),
+        fn("minute", "minute(t [, zone])", "Minute of the hour 0-59.", "minute(start_time)"),
+        fn("dayofweek", "dayofweek(t [, zone])", "ISO day of week: 1 = Monday ... 7 = Sunday.", "dayofweek(start_time)"),
+        fn("date", "date(t [, zone])", "The calendar date as a yyyy-MM-dd string.", "date(start_time, \"Asia/Kolkata\")"),
+        fn("bin", "bin(x, size)", "Rounds down to a multiple of size (timestamps, durations, numbers).", "bin(start_time, 1h)"),
+        fn("datetime", "datetime(s [, zone])", "Parses a timestamp; text without an offset is read in the zone; bad text is null.", "datetime(\"2026-03-14 10:00:00\", \"+05:30\")"),
+        fn("lower", "lower(s)", "Lower-cases a string.", "lower(apn)"),
+        fn("upper", "upper(s)", "Upper-cases a string.", "upper(rat)"),
+        fn("len", "len(s)", "Length in characters.", "len(msisdn)"),
+        fn("substr", "substr(s, start [, length])", "Part of s from the 0-based start, length characters (to the end if omitted).", "substr(msisdn, 0, 3)"),
+        fn("concat", "concat(a, b, ...)", "Joins the arguments as strings; null if any is null.", "concat(msisdn, \"/\", imei)"),
+        fn("replace", "replace(s, regex, with)", "Replaces every match of the regex ($1 refers to groups).", "replace(msisdn, \"^\\\\+91\", \"0\")"),
+        fn("split_part", "split_part(s, sep, n)", "The n-th (1-based; negative counts from the end) part of s split at sep; empty when absent.", "split_part(apn, \".\", 1)"),
+        fn("abs", "abs(x)", "Absolute value of a number or duration.", "abs(bytes_up - bytes_down)"),
+        fn("round", "round(x [, digits])", "Rounds half away from zero to digits decimals (0 by default).", "round(avg_bytes, 2)"),
+        fn("floor", "floor(x)", "Largest integer value not above x.", "floor(ratio)"),
+        fn("ceil", "ceil(x)", "Smallest integer value not below x.", "ceil(ratio)"),
+        fn("sqrt", "sqrt(x)", "Square root; null for negative x.", "sqrt(bytes_up)"),
+        fn("log", "log(x)", "Natural logarithm; null for x <= 0.", "log(bytes_down)"),
+        fn("log10", "log10(x)", "Base-10 logarithm; null for x <= 0.", "log10(bytes_down)"),
+        fn("ip", "ip(s)", "Parses an IPv4 or IPv6 address; bad text is null.", "ip(\"10.1.2.3\")"),
+        fn("ip_in", "ip_in(ip, cidr)", "True when the address lies in the CIDR block.", "ip_in(dst_ip, \"157.240.0.0/16\")"),
+        fn("is_private", "is_private(ip)", "RFC 1918, RFC 6598 CGNAT, loopback, link-local or ULA address.", "is_private(public_ip)"),
+        fn("ip_version", "ip_version(ip)", "4 or 6.", "ip_version(dst_ip)"),
+        fn("ip_prefix", "ip_prefix(ip, bits)", "The network address of the first bits (IPv4 bits count within the IPv4 address).", "ip_prefix(dst_ip, 24)"),
+        fn("int", "int(x)", "Converts to int (floats truncate; bad text is null; durations and timestamps give microseconds).", "int(\"42\")"),
+        fn("float", "float(x)", "Converts to float (bad text is null).", "float(bytes_up)"),
+        fn("str", "str(x)", "Converts to its text form.", "str(dst_port)"),
+        fn("if", "if(c, a, b)", "a where c is true, otherwise b (null c picks b).", "if(bytes_up > 1MB, \"big\", \"small\")"),
+        fn("coalesce", "coalesce(a, b, ...)", "The first argument that is not null.", "coalesce(imei, \"unknown\")"),
+        fn("isnull", "isnull(x)", "True when x is null.", "isnull(imei)"),
+    ]
+}
