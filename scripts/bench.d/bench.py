@@ -69,6 +69,7 @@ def run_ipdr(ipdr, statements, workdir, with_rss):
     rss_file = os.path.join(workdir, "rss")
     cmd = [ipdr, "--timing", "--output", "csv", "--audit", os.path.join(workdir, "audit.jsonl"),
            "run", script]
+    with_rss = with_rss and os.access("/usr/bin/time", os.X_OK)
     if with_rss:
         cmd = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
