@@ -41,7 +41,7 @@ enum FunctionCatalogHelp {
         fn("minute", "minute(t [, zone])", "Minute of the hour 0-59.", "minute(start_time)"),
         fn("dayofweek", "dayofweek(t [, zone])", "ISO day of week: 1 = Monday ... 7 = Sunday.", "dayofweek(start_time)"),
         fn("date", "date(t [, zone])", "The calendar date as a yyyy-MM-dd string.", "date(start_time, \"Asia/Kolkata\")"),
-        fn("bin", "bin(x, size)", "Rounds down to a multiple of size (timestamps, durations, numbers).", "bin(start_time, 1h)"),
+        fn("bin", "bin(x, size)", "Rounds down to a multiple of size; timestamps on the session zone's clock (hours, days start at local hours, midnight).", "bin(start_time, 1h)"),
         fn("datetime", "datetime(s [, zone])", "Parses a timestamp; text without an offset is read in the zone; bad text is null.", "datetime(\"2026-03-14 10:00:00\", \"+05:30\")"),
         fn("lower", "lower(s)", "Lower-cases a string.", "lower(apn)"),
         fn("upper", "upper(s)", "Upper-cases a string.", "upper(rat)"),

@@ -109,7 +109,7 @@ public struct ExpressionEvaluator: Sendable {
         case .hour, .minute, .dayOfWeek, .date:
             return try TimeKernels.calendar(f, a, n, context.zone)
         case .bin:
-            return try TimeKernels.bin(a[0], a[1], t[0], type, n)
+            return try TimeKernels.bin(a[0], a[1], t[0], type, n, zone: context.zone)
         case .datetime:
             return try TimeKernels.datetime(a, n, context.zone)
         case .abs, .round, .floor, .ceil, .sqrt, .log, .log10:

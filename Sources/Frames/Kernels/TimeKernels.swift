@@ -80,7 +80,9 @@ enum TimeKernels {
     }
 
     /// `bin(x, size)`: x rounded down to a multiple of size; size <= 0 gives null.
-    static func bin(_ x: Operand, _ size: Operand, _ tx: DataType, _ type: DataType, _ n: Int) throws(EvaluationError) -> Operand {
+    /// Timestamps are floored on the wall clock of `zone`, so hourly and daily
+    /// bins start on the zone's whole hours and midnights (for `+05:30` too).
+    static func bin(_ x: Operand, _ size: Operand, _ tx: DataType, _ type: DataType, _ n: Int, zone: Zone = .utc) throws(EvaluationError) -> Operand {
         if x.isNullScalar || size.isNullScalar { return .scalar(.null) }
         let valid = Loops.and(x.validity(n), size.validity(n))
         if type == .float {
@@ -91,7 +93,17 @@ enum TimeKernels {
         }
         let a = x.int64Side, b = size.int64Side
         let ok = Loops.compare2(b, Side<Int64>.scalar(0), n) { p, _ in p > 0 }
-        let r = Loops.map2(a, b, n) { p, q -> Int64 in q > 0 ? TimeFormat.floorDiv(p, q) &* q : 0 }
+        let r: [Int64]
+        if type == .timestamp, let offset = zone.fixedOffset {
+            let shift = offset * TimeFormat.microsPerSecond
+            r = Loops.map2(a, b, n) { p, q -> Int64 in q > 0 ? TimeFormat.floorDiv(p &+ shift, q) &* q &- shift : 0 }
+        } else if type == .timestamp {
+            r = Loops.map2(a, b, n) { p, q -> Int64 in
+                q > 0 ? zone.instant(fromLocalMicros: TimeFormat.floorDiv(zone.localMicros(fromInstant: p), q) &* q) : 0
+            }
+        } else {
+            r = Loops.map2(a, b, n) { p, q -> Int64 in q > 0 ? TimeFormat.floorDiv(p, q) &* q : 0 }
+        }
         let vals: ColumnValues = type == .timestamp ? .timestamp(r) : type == .duration ? .duration(r) : .int(r)
         return .column(Column(vals, validity: Loops.and(valid, ok.allSet ? nil : ok)))
     }

@@ -68,11 +68,11 @@ extension Session {
         } catch {
             throw .diagnostic(error.diagnostic)
         }
-        let context = EvaluationContext(zone: settings.tz)
         let flag = cancellation
+        let context = EvaluationContext(zone: settings.tz, isCancelled: { flag.isCancelled })
         let catalog = self.catalog
         do {
-            return try PlanExecutor(context: context, isCancelled: { flag.isCancelled }).run(plan) { catalog.frame($0) }
+            return try PlanExecutor(context: context).run(plan) { catalog.frame($0) }
         } catch {
             if case .cancelled = error { throw .cancelled }
             throw .diagnostic(.error(error.description, span: pipeline.span))
