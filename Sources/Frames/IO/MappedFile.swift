@@ -45,7 +45,7 @@ final class MappedFile: @unchecked Sendable {
         base = UnsafePointer(m!.assumingMemoryBound(to: UInt8.self))
     }
 
-    private static func openError(_ code: Int32, _ path: String) -> LoadError {
+    static func openError(_ code: Int32, _ path: String) -> LoadError {
         switch code {
         case ENOENT, ENOTDIR: return .missingFile(path: path)
         case EACCES, EPERM: return .permissionDenied(path: path)

@@ -4,8 +4,10 @@ import Foundation
 /// Reads CSV/TSV files: sniffs the layout, splits the data at record
 /// boundaries, parses the chunks in parallel into columns, and joins them.
 enum CSVReader {
-    /// Below this size a file is parsed on one thread.
+    /// Below this size a file is parsed on one thread (unless threads are
+    /// set explicitly, which lowers it to `forcedParallelThreshold`).
     static let parallelThreshold = 1 << 20
+    static let forcedParallelThreshold = 1 << 16
 
     static func read(_ file: MappedFile, format: FileFormat, options: ReadOptions) throws(LoadError) -> ReadResult {
         let path = file.path
@@ -70,10 +72,12 @@ enum CSVReader {
 
         let threads = max(1, options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         var bounds: [Int]
-        if threads == 1 || eof - bodyStart < parallelThreshold {
+        let threshold = options.threads == nil ? parallelThreshold : forcedParallelThreshold
+        if threads == 1 || eof - bodyStart < threshold {
             bounds = [bodyStart, eof]
         } else {
-            bounds = splitPoints(base, from: bodyStart, to: eof, chunks: threads * 4, threads: threads)
+            bounds = splitPoints(base, from: bodyStart, to: eof, chunks: threads * 4, threads: threads,
+                                 minChunk: options.threads == nil ? 256 * 1024 : 8 * 1024)
         }
 
         var results: [CSVChunkResult] = []
@@ -148,6 +152,7 @@ enum CSVReader {
             return (e.position?.line ?? 0, e.position?.column ?? 0, e.reason, text)
         })
         if !rejected.isEmpty { notes.append("\(rejected.count) line(s) rejected") }
+        if bounds.count > 2 { notes.append("parsed in \(bounds.count - 1) chunks on \(min(threads, bounds.count - 1)) threads") }
         options.progress?(Int64(eof), Int64(eof))
         return ReadResult(frame: frame, rejects: rejects, rejectedCount: rejected.count, format: delimiter == 9 ? .tsv : .csv,
                           delimiter: delimiter, bytesRead: Int64(eof), notes: notes)
@@ -192,9 +197,10 @@ enum CSVReader {
     }
 
     /// Chunk boundaries at record starts, found by quote parity.
-    static func splitPoints(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, chunks: Int, threads: Int) -> [Int] {
+    static func splitPoints(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, chunks: Int, threads: Int,
+                            minChunk: Int) -> [Int] {
         let size = end - start
-        let n = max(1, min(chunks, size / (256 * 1024)))
+        let n = max(1, min(chunks, size / minChunk))
         if n == 1 { return [start, end] }
         let nominal = (0...n).map { start + Int((Int64(size) * Int64($0)) / Int64(n)) }
         let counts = ParallelSlots<Int>(count: n)
