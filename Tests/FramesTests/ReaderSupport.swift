@@ -50,14 +50,19 @@ func rows(_ f: Frame) -> [[Value]] {
 }
 
 /// True when two frames hold the same names, types and values (storage may differ).
-func sameContent(_ a: Frame, _ b: Frame) -> Bool {
-    guard a.names == b.names, a.fields.map(\.type) == b.fields.map(\.type), a.rowCount == b.rowCount else { return false }
+func sameContent(_ a: Frame, _ b: Frame) -> Bool { firstDifference(a, b) == nil }
+
+/// A description of the first difference between two frames' content, or nil.
+func firstDifference(_ a: Frame, _ b: Frame) -> String? {
+    if a.names != b.names { return "names \(a.names) vs \(b.names)" }
+    if a.fields.map(\.type) != b.fields.map(\.type) { return "types \(a.fields.map(\.type)) vs \(b.fields.map(\.type))" }
+    if a.rowCount != b.rowCount { return "rows \(a.rowCount) vs \(b.rowCount)" }
     for c in 0..<a.columns.count {
         for r in 0..<a.rowCount {
             let x = a.columns[c].value(at: r), y = b.columns[c].value(at: r)
             if case .float(let u) = x, case .float(let v) = y, u.isNaN, v.isNaN { continue }
-            if x != y { return false }
+            if x != y { return "column \(a.names[c]) row \(r): \(x) vs \(y)" }
         }
     }
-    return true
+    return nil
 }
