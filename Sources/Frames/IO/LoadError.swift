@@ -13,6 +13,8 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case noDataRows(path: String)
     /// NUL bytes in the first block.
     case binaryFile(path: String)
+    /// A JSON or NDJSON file with no objects.
+    case noRecords(path: String)
     case cancelled(path: String)
     /// A load option that cannot apply to this file (e.g. a `types` column it lacks).
     case invalidOption(path: String, reason: String)
@@ -41,7 +43,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .missingFile(let p), .isDirectory(let p), .permissionDenied(let p), .unreadable(let p, _), .emptyFile(let p),
-             .noDataRows(let p), .binaryFile(let p), .cancelled(let p), .invalidOption(let p, _):
+             .noDataRows(let p), .binaryFile(let p), .noRecords(let p), .cancelled(let p), .invalidOption(let p, _):
             return p
         default: return position?.file ?? ""
         }
@@ -57,6 +59,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyFile: return "the file is empty"
         case .noDataRows: return "the file has a header but no data rows"
         case .binaryFile: return "the file is binary (NUL bytes in its first block), not text"
+        case .noRecords: return "the file holds no objects"
         case .cancelled: return "load cancelled"
         case .invalidOption(_, let r): return r
         case .unterminatedQuote: return "unterminated quoted field"

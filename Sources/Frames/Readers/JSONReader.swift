@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a JSON array of objects, or NDJSON (one object per line), into a frame.
 ///
 /// Columns are the union of keys in first-seen order; a missing key is a
@@ -119,29 +125,30 @@ enum JSONReader {
                     if scanner.atEnd { break }
                     count += 1
                     if count & 0xFFF == 0, let isCancelled = options.isCancelled, isCancelled() { throw LoadError.cancelled(path: path) }
+                    // One object per line: the line bounds the scanner.
                     let lineStart = scanner.pos
-                    let startLine = scanner.line
+                    let lineEnd = memchr(base + lineStart, 10, file.count - lineStart)
+                        .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? file.count
+                    var lineScanner = JSONScanner(base: base, start: lineStart, end: lineEnd)
+                    lineScanner.line = scanner.line
+                    lineScanner.endName = "the end of the line"
                     do {
-                        try object(&scanner)
-                        while scanner.current == 32 || scanner.current == 9 || scanner.current == 13 { scanner.pos += 1 }
-                        if !scanner.atEnd && scanner.current != 10 && scanner.current != 123 {
-                            throw scanner.error("expected a newline after an object, found \(scanner.found)")
+                        try object(&lineScanner)
+                        lineScanner.skipBlanks()
+                        if !lineScanner.atEnd {
+                            throw lineScanner.error("expected the end of the line after an object, found \(lineScanner.found)")
                         }
                     } catch let e as JSONScanner.SyntaxError {
                         if options.onError == .fail { throw syntax(e) }
-                        // Drop any partial row, reject the text up to the end of the bad line, go on after it.
+                        // Drop any partial row and reject the line.
                         for c in 0..<cells.count where cells[c].types.count > rowLines.count {
                             cells[c].types.removeLast(); cells[c].starts.removeLast(); cells[c].ends.removeLast()
                         }
-                        var stop = e.offset
-                        while stop < file.count, base[stop] != 10 { stop += 1 }
-                        let issue = DataIssue(kind: .json(e.reason), line: e.line, offset: e.offset, textStart: lineStart,
-                                              textEnd: stop > lineStart && base[stop - 1] == 13 ? stop - 1 : stop)
+                        let textEnd = lineEnd > lineStart && base[lineEnd - 1] == 13 ? lineEnd - 1 : lineEnd
+                        let issue = DataIssue(kind: .json(e.reason), line: e.line, offset: e.offset, textStart: lineStart, textEnd: textEnd)
                         rejected.append((issue, rowLines.count))
-                        scanner.pos = min(stop + 1, file.count)
-                        scanner.line = e.line + (stop < file.count ? 1 : 0)
-                        _ = startLine
                     }
+                    scanner.pos = lineEnd
                 }
             }
         } catch let e as LoadError {
@@ -204,7 +211,7 @@ enum JSONReader {
         }
 
         let keptRows = rowRejected.lazy.filter { !$0 }.count
-        if keptRows == 0 && rejected.isEmpty { throw .noDataRows(path: path) }
+        if rowLines.isEmpty && rejected.isEmpty { throw .noRecords(path: path) }
         var fields: [Field] = []
         var columns: [Column] = []
         for c in 0..<names.count {

@@ -8,6 +8,8 @@ struct JSONScanner {
     var pos: Int
     /// Newlines passed so far (0-based line of `pos`).
     var line = 0
+    /// What the end of the input is called in messages.
+    var endName = "the end of the file"
 
     /// A syntax problem: where, and what was expected.
     struct SyntaxError: Error {
@@ -46,7 +48,7 @@ struct JSONScanner {
 
     /// What the current byte is, for error messages.
     var found: String {
-        guard pos < end else { return "the end of the file" }
+        guard pos < end else { return endName }
         let c = base[pos]
         if c >= 32 && c < 127 { return "'\(Character(Unicode.Scalar(c)))'" }
         return "byte 0x\(String(c, radix: 16, uppercase: true))"
@@ -140,7 +142,7 @@ struct JSONScanner {
             _ = try number()
             return (.number, start, pos)
         default:
-            throw error(pos >= end ? "unexpected end of the file" : "expected a value, found \(found)")
+            throw error(pos >= end ? "unexpected \(endName)" : "expected a value, found \(found)")
         }
     }
 
