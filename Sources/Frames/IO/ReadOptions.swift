@@ -1,0 +1,49 @@
+/// How to read a file: format, layout, zone of naive timestamps, declared
+/// types, and what to do with bad lines.
+public struct ReadOptions: Sendable {
+    /// The format; nil = from the extension and the content.
+    public var format: FileFormat?
+    /// The field delimiter of CSV/TSV; nil = sniffed.
+    public var delimiter: UInt8?
+    /// Whether the first row is a header; nil = sniffed.
+    public var header: Bool?
+    /// The zone of timestamps that carry no offset.
+    public var zone: Zone
+    /// Declared column types by column name; they override inference.
+    public var types: [String: DataType]
+    /// Stop at the first bad line, or skip and report bad lines.
+    public var onError: ErrorPolicy
+    /// The longest physical line accepted, in bytes.
+    public var maxLineBytes: Int
+    /// Worker threads for parsing; nil = one per core.
+    public var threads: Int?
+    /// Called from worker threads as parsing advances.
+    public var progress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)?
+    /// Polled while parsing; returning true stops the read with `LoadError.cancelled`.
+    public var isCancelled: (@Sendable () -> Bool)?
+
+    /// Options with everything but the zone at its default.
+    public init(
+        format: FileFormat? = nil,
+        delimiter: UInt8? = nil,
+        header: Bool? = nil,
+        zone: Zone,
+        types: [String: DataType] = [:],
+        onError: ErrorPolicy = .fail,
+        maxLineBytes: Int = 1 << 20,
+        threads: Int? = nil,
+        progress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)? = nil,
+        isCancelled: (@Sendable () -> Bool)? = nil
+    ) {
+        self.format = format
+        self.delimiter = delimiter
+        self.header = header
+        self.zone = zone
+        self.types = types
+        self.onError = onError
+        self.maxLineBytes = maxLineBytes
+        self.threads = threads
+        self.progress = progress
+        self.isCancelled = isCancelled
+    }
+}

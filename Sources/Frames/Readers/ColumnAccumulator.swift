@@ -1,0 +1,234 @@
+/// Builds one column of one chunk from field bytes, inferring its type from
+/// the values unless the type was declared.
+///
+/// Inference starts at the first non-null value (int, float, bool, timestamp,
+/// ip, else string). A later value that does not fit widens int to float in
+/// place; any other misfit sets `needsString` and the chunk is parsed again
+/// with the column read as strings, so no value is lost.
+struct ColumnAccumulator {
+    private(set) var kind: ValueKind
+    /// True when the type was declared: a misfit is a data error, not a widening.
+    let declared: Bool
+    let zone: Zone
+    private(set) var rows = 0
+    /// Set when a value did not fit the inferred type and the column must be re-read as strings.
+    private(set) var needsString = false
+
+    private var validity: [UInt64] = []
+    private var leadingNulls = 0
+    private var ints: [Int64] = []
+    private var floats: [Double] = []
+    private var bools: [UInt64] = []
+    private var ips: [IPAddress] = []
+    private var plain = PlainStrings()
+    private var dictionary = ByteDictionary()
+    private var indices: [Int32] = []
+    private var dictionaryActive = true
+
+    /// Distinct values above which a chunk stops dictionary-encoding, once
+    /// they are also more than half of the rows.
+    static let dictionaryProbe = 2048
+
+    init(kind: ValueKind, declared: Bool, zone: Zone, capacity: Int) {
+        self.kind = kind
+        self.declared = declared
+        self.zone = zone
+        validity.reserveCapacity(capacity / 64 + 1)
+        switch kind {
+        case .int, .timestamp, .duration: ints.reserveCapacity(capacity)
+        case .float: floats.reserveCapacity(capacity)
+        case .ip: ips.reserveCapacity(capacity)
+        case .string: indices.reserveCapacity(capacity)
+        default: break
+        }
+    }
+
+    @inline(__always)
+    private mutating func pushValidity(_ valid: Bool) {
+        if rows & 63 == 0 { validity.append(0) }
+        if valid { validity[rows >> 6] |= 1 << UInt64(rows & 63) }
+        rows += 1
+    }
+
+    @inline(__always)
+    private mutating func pushBool(_ v: Bool, at row: Int) {
+        if row & 63 == 0 { bools.append(0) }
+        if v { bools[row >> 6] |= 1 << UInt64(row & 63) }
+    }
+
+    /// Appends a null.
+    @inline(__always)
+    mutating func appendNull() {
+        if needsString { rows += 1; return }
+        let row = rows
+        pushValidity(false)
+        switch kind {
+        case .unknown: leadingNulls += 1
+        case .int, .timestamp, .duration: ints.append(0)
+        case .float: floats.append(0)
+        case .bool: pushBool(false, at: row)
+        case .ip: ips.append(IPAddress(high: 0, low: 0))
+        case .string:
+            if dictionaryActive { indices.append(0) } else { plain.appendEmpty() }
+        }
+    }
+
+    /// Appends a value given as its (unescaped) bytes. Returns false when the
+    /// value does not fit a declared type; nothing is appended then.
+    @inline(__always)
+    mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int, quoted: Bool) -> Bool {
+        if needsString { rows += 1; return true }
+        if case .unknown = kind { startKind(p, n, quoted: quoted) }
+        let row = rows
+        switch kind {
+        case .string:
+            appendString(p, n)
+        case .int:
+            if !(quoted && n == 0), let v = NumberParser.int(p, n) {
+                ints.append(v)
+            } else if !declared, !(quoted && n == 0), let f = NumberParser.float(p, n) {
+                floats = ints.map { Double($0) }
+                ints = []
+                kind = .float
+                floats.append(f)
+            } else {
+                return misfit()
+            }
+        case .float:
+            guard let v = NumberParser.float(p, n, special: declared) else { return misfit() }
+            floats.append(v)
+        case .bool:
+            guard let v = NumberParser.bool(p, n) else { return misfit() }
+            pushBool(v, at: row)
+        case .timestamp(let layout):
+            guard let v = TimestampParser.parse(bytes: UnsafeBufferPointer(start: p, count: n), zone: zone, layout: declared ? nil : layout)
+            else { return misfit() }
+            ints.append(v)
+        case .duration:
+            guard let v = DurationParser.parse(bytes: UnsafeBufferPointer(start: p, count: n)) else { return misfit() }
+            ints.append(v)
+        case .ip:
+            guard let v = IPAddress.parse(UnsafeBufferPointer(start: p, count: n)) else { return misfit() }
+            ips.append(v)
+        case .unknown:
+            return misfit()
+        }
+        pushValidity(true)
+        return true
+    }
+
+    private mutating func misfit() -> Bool {
+        if declared { return false }
+        needsString = true
+        rows += 1
+        return true
+    }
+
+    /// Infers the kind from the first non-null value and fills the buffer for the nulls before it.
+    private mutating func startKind(_ p: UnsafePointer<UInt8>, _ n: Int, quoted: Bool) {
+        kind = ColumnAccumulator.infer(p, n, quoted: quoted, zone: zone)
+        let nulls = leadingNulls
+        switch kind {
+        case .int, .timestamp, .duration: ints.append(contentsOf: repeatElement(0, count: nulls))
+        case .float: floats.append(contentsOf: repeatElement(0, count: nulls))
+        case .bool: for r in 0..<nulls { pushBool(false, at: r) }
+        case .ip: ips.append(contentsOf: repeatElement(IPAddress(high: 0, low: 0), count: nulls))
+        case .string: indices.append(contentsOf: repeatElement(0, count: nulls))
+        case .unknown: break
+        }
+    }
+
+    /// The kind one value suggests.
+    static func infer(_ p: UnsafePointer<UInt8>, _ n: Int, quoted: Bool, zone: Zone) -> ValueKind {
+        if n == 0 { return .string }
+        if NumberParser.int(p, n) != nil { return .int }
+        if NumberParser.float(p, n) != nil { return .float }
+        if NumberParser.bool(p, n) != nil { return .bool }
+        let b = UnsafeBufferPointer(start: p, count: n)
+        if let layout = TimestampParser.detectLayout(bytes: b),
+           TimestampParser.parse(bytes: b, zone: zone, layout: layout) != nil {
+            return .timestamp(layout)
+        }
+        if IPAddress.parse(b) != nil { return .ip }
+        return .string
+    }
+
+    @inline(__always)
+    private mutating func appendString(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        if dictionaryActive {
+            indices.append(dictionary.insert(p, n))
+            if dictionary.count > ColumnAccumulator.dictionaryProbe, dictionary.count * 2 > rows + 1 {
+                flattenDictionary(extraRow: true)
+            }
+        } else {
+            plain.append(bytes: UnsafeBufferPointer(start: p, count: n))
+        }
+    }
+
+    /// Turns the dictionary-encoded rows into plain strings. With `extraRow`,
+    /// the last index belongs to a row whose validity is not yet pushed (it is a value).
+    private mutating func flattenDictionary(extraRow: Bool) {
+        var out = PlainStrings()
+        out.offsets.reserveCapacity(max(rows * 2, indices.count + 1))
+        let d = dictionary.strings
+        d.bytes.withUnsafeBufferPointer { bp in
+            for (r, i) in indices.enumerated() {
+                let valid = r >= rows || (validity[r >> 6] >> UInt64(r & 63)) & 1 == 1
+                if !valid { out.appendEmpty(); continue }
+                let s = Int(d.offsets[Int(i)]), e = Int(d.offsets[Int(i) + 1])
+                out.append(bytes: UnsafeBufferPointer(rebasing: bp[s..<e]))
+            }
+        }
+        plain = out
+        indices = []
+        dictionary = ByteDictionary()
+        dictionaryActive = false
+    }
+
+    /// Removes the last row (a declared-type row of a rejected record).
+    mutating func removeLast() {
+        guard rows > 0 else { return }
+        rows -= 1
+        if needsString { return }
+        let r = rows
+        let valid = (validity[r >> 6] >> UInt64(r & 63)) & 1 == 1
+        validity[r >> 6] &= ~(1 << UInt64(r & 63))
+        if r & 63 == 0 { validity.removeLast() }
+        switch kind {
+        case .unknown: leadingNulls -= 1
+        case .int, .timestamp, .duration: ints.removeLast()
+        case .float: floats.removeLast()
+        case .bool: if r & 63 == 0 { bools.removeLast() } else { bools[r >> 6] &= ~(1 << UInt64(r & 63)) }
+        case .ip: ips.removeLast()
+        case .string:
+            if dictionaryActive {
+                indices.removeLast()
+            } else {
+                let last = plain.offsets.removeLast()
+                let prev = plain.offsets[plain.offsets.count - 1]
+                if valid { plain.bytes.removeLast(Int(last - prev)) }
+            }
+        }
+    }
+
+    /// The finished column.
+    mutating func finish() -> ChunkColumn {
+        var c = ChunkColumn(kind: kind, rows: rows, validity: validity)
+        switch kind {
+        case .unknown: break
+        case .int, .timestamp, .duration: c.ints = ints
+        case .float: c.floats = floats
+        case .bool: c.bools = bools
+        case .ip: c.ips = ips
+        case .string:
+            if dictionaryActive, dictionary.count > 0, dictionary.count * 2 <= rows {
+                c.indices = indices
+                c.dictionary = dictionary.strings
+            } else {
+                if dictionaryActive { flattenDictionary(extraRow: false) }
+                c.plain = plain
+            }
+        }
+        return c
+    }
+}

@@ -1,0 +1,49 @@
+/// Reads CSV, TSV, JSON and NDJSON files into frames.
+public enum FrameReader {
+    /// Reads the file at `path`.
+    ///
+    /// The file is opened read-only and memory-mapped. The format comes from
+    /// `options.format`, else the extension and the first bytes. Bad lines
+    /// stop the read (`onError = .fail`, the first in file order) or are
+    /// returned in `ReadResult.rejects` (`.skip`).
+    public static func read(path: String, options: ReadOptions) throws(LoadError) -> ReadResult {
+        let file = try MappedFile(path: path)
+        guard file.count > 0 else { throw .emptyFile(path: path) }
+        if file.looksBinary { throw .binaryFile(path: path) }
+        if let isCancelled = options.isCancelled, isCancelled() { throw .cancelled(path: path) }
+        let format = options.format ?? detect(file)
+        switch format {
+        case .csv, .tsv:
+            return try CSVReader.read(file, format: format, options: options)
+        case .json, .ndjson:
+            return try JSONReader.read(file, format: format, options: options)
+        }
+    }
+
+    /// The format named by the extension, refined by the first non-blank byte.
+    static func detect(_ file: MappedFile) -> FileFormat {
+        let ext = file.path.split(separator: "/").last.flatMap { name -> String? in
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+            return String(name[name.index(after: dot)...])
+        }
+        let byExtension = ext.flatMap { FileFormat(extension: $0) }
+        var firstByte: UInt8 = 0
+        if let base = file.base {
+            var i = file.bomLength
+            while i < file.count, base[i] == 32 || base[i] == 9 || base[i] == 10 || base[i] == 13 { i += 1 }
+            if i < file.count { firstByte = base[i] }
+        }
+        switch byExtension {
+        case .json?, .ndjson?:
+            if firstByte == UInt8(ascii: "[") { return .json }
+            if firstByte == UInt8(ascii: "{") { return .ndjson }
+            return byExtension ?? .json
+        case .csv?, .tsv?:
+            return byExtension ?? .csv
+        case nil:
+            if firstByte == UInt8(ascii: "[") { return .json }
+            if firstByte == UInt8(ascii: "{") { return .ndjson }
+            return .csv
+        }
+    }
+}

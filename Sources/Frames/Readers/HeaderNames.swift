@@ -1,0 +1,37 @@
+import Foundation
+
+/// Column names from header text.
+enum HeaderNames {
+    /// Header texts trimmed of blanks, with empty names made `column_N`
+    /// (N = 1-based position) and repeated names made `name_2`, `name_3`, ….
+    static func unique(_ raw: [String]) -> [String] {
+        var out: [String] = []
+        var used = Set<String>()
+        for (i, text) in raw.enumerated() {
+            var name = text.trimmingBlanks()
+            if name.isEmpty { name = "column_\(i + 1)" }
+            if used.contains(name) {
+                var k = 2
+                while used.contains("\(name)_\(k)") { k += 1 }
+                name = "\(name)_\(k)"
+            }
+            used.insert(name)
+            out.append(name)
+        }
+        return out
+    }
+
+    /// Identifier columns stay strings so that leading `+` and `0` survive:
+    /// msisdn, imsi, imei, cell_id, lac (case and separators ignored).
+    static func isIdentifierColumn(_ name: String) -> Bool {
+        let key = String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        return ["msisdn", "imsi", "imei", "cellid", "lac"].contains(key)
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and carriage returns.
+    func trimmingBlanks() -> String {
+        trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n"))
+    }
+}

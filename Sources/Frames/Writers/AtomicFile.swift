@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file through a temporary file in the same folder, renamed over
+/// the target only when every byte is written and synced: a failure never
+/// leaves a partial file under the target name.
+enum AtomicFile {
+    /// Runs `body` with a sink to a temporary file, then moves it to `path`.
+    static func write(to path: String, overwrite: Bool, _ body: (inout ByteSink) throws(WriteError) -> Void) throws(WriteError) -> Int64 {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue { throw .isDirectory(path: path) }
+            if !overwrite { throw .exists(path: path) }
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreate(path: path, reason: "cannot create folder \(folder)")
+        }
+        var template = Array((folder + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var sink = ByteSink(fd: fd)
+        var finished = false
+        defer {
+            if !finished { unlink(tempPath) }
+        }
+        do {
+            try body(&sink)
+        } catch {
+            close(fd)
+            throw error
+        }
+        sink.flush()
+        if let code = sink.failure {
+            close(fd)
+            throw .writeFailed(path: path, reason: String(cString: strerror(code)))
+        }
+        if fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            throw .writeFailed(path: path, reason: String(cString: strerror(code)))
+        }
+        _ = fchmod(fd, 0o644)
+        close(fd)
+        if !overwrite {
+            // link() refuses an existing target atomically; fall back to a checked rename where links are unsupported.
+            if link(tempPath, path) == 0 {
+                unlink(tempPath)
+                finished = true
+                return sink.written
+            }
+            if errno == EEXIST { throw .exists(path: path) }
+            if FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
+        }
+        guard rename(tempPath, path) == 0 else {
+            throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        finished = true
+        return sink.written
+    }
+}

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered writer to a file descriptor that remembers its first failure.
+struct ByteSink {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    private(set) var written: Int64 = 0
+    /// The errno of the first failed write, if any.
+    private(set) var failure: Int32?
+
+    static let capacity = 1 << 20
+
+    init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(ByteSink.capacity + 4096)
+    }
+
+    @inline(__always)
+    mutating func byte(_ b: UInt8) {
+        buffer.append(b)
+        if buffer.count >= ByteSink.capacity { flush() }
+    }
+
+    mutating func bytes(_ b: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: b)
+        if buffer.count >= ByteSink.capacity { flush() }
+    }
+
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes($0) }
+    }
+
+    /// Decimal digits of an integer.
+    mutating func int(_ v: Int64) {
+        if v == 0 { byte(48); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = v.magnitude
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            while n > 0 {
+                d[19 - count] = UInt8(48 + n % 10)
+                n /= 10
+                count += 1
+            }
+        }
+        if v < 0 { byte(45) }
+        withUnsafeBytes(of: &digits) { d in
+            bytes(UnsafeBufferPointer(rebasing: d.bindMemory(to: UInt8.self)[(20 - count)...]))
+        }
+    }
+
+    /// Writes out the buffer.
+    mutating func flush() {
+        guard failure == nil else { buffer.removeAll(keepingCapacity: true); return }
+        var offset = 0
+        let total = buffer.count
+        buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            while offset < total {
+                let n = write(fd, base + offset, total - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        written += Int64(offset)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
