@@ -19,8 +19,9 @@ let package = Package(
         .target(name: "Language", dependencies: ["Frames"], swiftSettings: strict),
         .target(name: "Session", dependencies: ["Language", "Frames"], swiftSettings: strict),
         .executableTarget(name: "ipdr", dependencies: ["Session", "Language"], swiftSettings: strict),
-        .testTarget(name: "FramesTests", dependencies: ["Frames"], swiftSettings: strict),
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "Frames"], swiftSettings: strict),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Frames", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SessionTests", dependencies: ["Session"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",

@@ -111,11 +111,14 @@ public final class Session {
         }
     }
 
-    /// Writes a result frame in the session's output format.
-    func emit(_ frame: Frame) {
+    /// Writes a result frame in the session's output format. Pipeline results
+    /// are cut at `display.rows` in table output; listings (`frames`,
+    /// `describe`, `settings`) are always shown whole.
+    func emit(_ frame: Frame, listing: Bool = false) {
         switch outputFormat {
         case .table:
-            let r = TableRenderer(formatter: ValueFormatter(zone: settings.tz, groupDigits: true), maxRows: settings.displayRows)
+            let rows = listing ? Int.max : settings.displayRows
+            let r = TableRenderer(formatter: ValueFormatter(zone: settings.tz, groupDigits: true), maxRows: rows)
             output.standard(r.render(frame))
         case .csv, .json:
             let p = RecordPrinter(style: outputFormat == .csv ? .csv : .json, zone: settings.tz)

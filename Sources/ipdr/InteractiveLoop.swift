@@ -8,14 +8,13 @@ struct InteractiveLoop {
     let session: Session
 
     func run() -> Bool {
-        print("ipdr \(IPDRVersion.string) — type help for statements, stages and functions; exit or Ctrl-D to leave")
+        Console.out("ipdr \(IPDRVersion.string) — type help for statements, stages and functions; exit or Ctrl-D to leave\n")
         var ok = true
         var buffer = ""
         while !session.exitRequested {
-            print(buffer.isEmpty ? "ipdr> " : "  ...> ", terminator: "")
-            fflush(stdout)
+            Console.out(buffer.isEmpty ? "ipdr> " : "  ...> ")
             guard let line = readLine(strippingNewline: true) else {
-                print("")
+                Console.out("\n")
                 break
             }
             buffer += buffer.isEmpty ? line : "\n" + line
@@ -24,7 +23,6 @@ struct InteractiveLoop {
             buffer = ""
             if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             ok = session.execute(text, origin: .interactive) && ok
-            fflush(stdout)
         }
         return ok
     }

@@ -1,8 +1,6 @@
 import Foundation
 import Session
 
-setvbuf(stdout, nil, _IOFBF, 1 << 16)
-
 let options: CommandLineOptions
 switch CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) {
 case .success(let o): options = o
@@ -13,10 +11,10 @@ case .failure(let e):
 
 switch options.mode {
 case .help:
-    print(CommandLineOptions.usage)
+    Console.out(CommandLineOptions.usage + "\n")
     exit(0)
 case .version:
-    print("ipdr \(IPDRVersion.string)")
+    Console.out("ipdr \(IPDRVersion.string)\n")
     exit(0)
 default:
     break
@@ -53,5 +51,4 @@ case .standard:
 case .help, .version:
     break
 }
-fflush(stdout)
 exit(ok ? 0 : 1)

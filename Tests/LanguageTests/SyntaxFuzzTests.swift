@@ -1,18 +1,6 @@
 import Testing
+import TestSupport
 @testable import Language
-
-/// SplitMix64: a small deterministic generator so that failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct SyntaxFuzzTests {
     /// Lexes, parses and renders; checks that every span lies inside the text.
@@ -32,7 +20,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func randomBytesNeverCrash() {
-        var rng = SeededGenerator(seed: 0x1DF0_2026)
+        var rng = SplitMix(seed: 0x1DF0_2026)
         for _ in 0..<2000 {
             let n = Int.random(in: 0...120, using: &rng)
             let bytes = (0..<n).map { _ in
@@ -55,7 +43,7 @@ struct SeededGenerator: RandomNumberGenerator {
             ">", ">=", "+", "-", "*", "/", "%", "(", ")", ",", ".", "=", "|", "~", ";", "\n", "\n|", "#c\n",
             "a/b.csv", "$", "1_", "5mb", "sum(", "count()",
         ]
-        var rng = SeededGenerator(seed: 42)
+        var rng = SplitMix(seed: 42)
         for _ in 0..<3000 {
             let n = Int.random(in: 1...40, using: &rng)
             var text = ""

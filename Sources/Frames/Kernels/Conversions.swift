@@ -29,7 +29,7 @@ enum Conversions {
             case .bool(let b): return .column(Column(.float((0..<n).map { b[$0] ? 1 : 0 }), validity: valid))
             case .string(let s):
                 let (vals, v) = StringRows.mapValues(s, n, zero: 0.0) { b -> Double? in
-                    let str = StringRows.string(b).trimmingBlanks
+                    let str = StringRows.string(b).trimmingBlanks()
                     return str.isEmpty ? nil : Double(str)
                 }
                 return .column(Column(.float(vals), validity: Loops.and(valid, v)))
@@ -75,15 +75,5 @@ enum Conversions {
             i += 1
         }
         return v
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmingBlanks: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
     }
 }

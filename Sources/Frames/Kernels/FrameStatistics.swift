@@ -2,7 +2,7 @@
 public enum FrameStatistics {
     /// One row per column of `frame`: `column`, `type`, `nulls`, `distinct` (non-null
     /// distinct values), `min`, `max` (as text; null when the column has no values).
-    public static func describe(_ frame: Frame) -> Frame {
+    public static func describe(_ frame: Frame, zone: Zone = .utc) -> Frame {
         var names = ColumnBuilder(.string), types = ColumnBuilder(.string)
         var nulls = ColumnBuilder(.int), distinct = ColumnBuilder(.int)
         var mins = ColumnBuilder(.string), maxs = ColumnBuilder(.string)
@@ -19,10 +19,16 @@ public enum FrameStatistics {
                 if lo < 0 || key.compare(i, lo) < 0 { lo = i }
                 if hi < 0 || key.compare(i, hi) > 0 { hi = i }
             }
-            mins.append(lo < 0 ? .null : .string(c.value(at: lo).description))
-            maxs.append(hi < 0 ? .null : .string(c.value(at: hi).description))
+            mins.append(lo < 0 ? .null : .string(text(c.value(at: lo), zone)))
+            maxs.append(hi < 0 ? .null : .string(text(c.value(at: hi), zone)))
         }
         return Frame([("column", names.finish()), ("type", types.finish()), ("nulls", nulls.finish()),
                       ("distinct", distinct.finish()), ("min", mins.finish()), ("max", maxs.finish())])
+    }
+
+    /// Min/max text: timestamps on the zone's clock, as the table shows them.
+    private static func text(_ v: Value, _ zone: Zone) -> String {
+        if case .timestamp(let t) = v { return TimeFormat.display(micros: t, zone: zone) }
+        return v.description
     }
 }

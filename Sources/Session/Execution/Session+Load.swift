@@ -4,7 +4,7 @@ import Language
 
 extension Session {
     /// `load PATH [as NAME] [with K=V, ...]`.
-    func load(path: Located<String>, name: Identifier?, options: [Option]) throws(StatementError) {
+    func load(path: Located<String>, name: Identifier?, options: [Option], origin: Origin) throws(StatementError) {
         var read = ReadOptions(zone: settings.tz)
         let flag = cancellation
         read.isCancelled = { flag.isCancelled }
@@ -63,10 +63,11 @@ extension Session {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         catalog.set(frameName, CatalogEntry(frame: result.frame, source: "load \(path.value)"))
         let f = result.frame
-        note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead)), \(String(format: "%.2f", seconds)) s)")
+        note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
         if result.rejectedCount > 0, let rejects = result.rejects {
             catalog.set(frameName + "_rejects", CatalogEntry(frame: rejects, source: "rejected lines of \(path.value)"))
-            warn("\(ValueFormatter.grouped(Int64(result.rejectedCount))) lines of \(path.value) were rejected; they are in frame \(frameName)_rejects")
+            let lines = result.rejectedCount == 1 ? "1 line" : "\(ValueFormatter.grouped(Int64(result.rejectedCount))) lines"
+            warn("\(lines) of \(path.value) rejected; each is in frame \(frameName)_rejects with its line number and reason")
         }
     }
 

@@ -7,7 +7,7 @@ extension Session {
     func perform(_ statement: Statement, span: SourceSpan, file: SourceFile, origin: Origin) throws(StatementError) {
         switch statement {
         case .load(let path, let name, let options):
-            try load(path: path, name: name, options: options)
+            try load(path: path, name: name, options: options, origin: origin)
         case .let(let name, let pipeline):
             let frame = try evaluate(pipeline)
             catalog.set(name.name, CatalogEntry(frame: frame, source: "let"))
@@ -17,10 +17,10 @@ extension Session {
         case .save(let source, let path, let options):
             try save(source, path: path, options: options)
         case .frames:
-            emit(framesListing())
+            emit(framesListing(), listing: true)
         case .describe(let name):
             let frame = try lookup(name)
-            emit(FrameStatistics.describe(frame))
+            emit(FrameStatistics.describe(frame, zone: settings.tz), listing: true)
         case .drop(let name):
             _ = try lookup(name)
             catalog.remove(name.name)
@@ -40,7 +40,7 @@ extension Session {
                 throw .diagnostic(.error(e.description, span: span))
             }
         case .settings:
-            emit(settingsListing())
+            emit(settingsListing(), listing: true)
         case .run(let path):
             try runScript(path)
         case .auditTail, .auditVerify, .auditExport:
