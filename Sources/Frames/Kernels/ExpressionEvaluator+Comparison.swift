@@ -23,6 +23,12 @@ extension ExpressionEvaluator {
 
     @inline(__always)
     static func compareSides<T: Comparable>(_ f: ScalarFunction, _ x: Side<T>, _ y: Side<T>, _ n: Int) -> Bitmap {
+        if case .array(let a) = x, case .scalar(let s) = y, let op = ScalarComparison.op(f, flipped: false) {
+            return ScalarComparison.compare(a, s, op)
+        }
+        if case .scalar(let s) = x, case .array(let a) = y, let op = ScalarComparison.op(f, flipped: true) {
+            return ScalarComparison.compare(a, s, op)
+        }
         switch f {
         case .equal: return Loops.compare2(x, y, n) { $0 == $1 }
         case .notEqual: return Loops.compare2(x, y, n) { $0 != $1 }

@@ -25,8 +25,7 @@ public struct PlanExecutor: Sendable {
             try context.checkCancellation()
             switch step.op {
             case .filter(let e):
-                let c = try eval.evaluate(e, columns: state.columns(for: [e]), rowCount: state.rowCount)
-                state.select(Selection.indices(where: c))
+                state.select(try ConjunctFilter(evaluator: eval).selection(e, over: &state))
             case .extend(let name, let e):
                 let c = try eval.evaluate(e, columns: state.columns(for: [e]), rowCount: state.rowCount)
                 state = LazyFrame(state.materialized().setting(name, c))
