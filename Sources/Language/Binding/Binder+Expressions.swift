@@ -96,6 +96,23 @@ extension Binder {
         return call
     }
 
+    /// A string literal assigned to an existing timestamp or ip column is read as
+    /// that type (`extend start_time = "2025-10-05 10:00:00"`); a literal that does
+    /// not parse is an error. Anything else is returned unchanged.
+    func coerceAssigned(_ e: Expr, to existing: Field?, _ source: Expression) throws(BindError) -> Expr {
+        guard let target = existing?.type, case .literal(.string(let s), _) = e else { return e }
+        switch target {
+        case .timestamp:
+            guard let t = TimestampParser.parse(s, zone: zone) else { throw .badLiteral(s, type: .timestamp, source.span) }
+            return .literal(.timestamp(t), type: .timestamp)
+        case .ip:
+            guard let a = IPAddress(s) else { throw .badLiteral(s, type: .ip, source.span) }
+            return .literal(.ip(a), type: .ip)
+        default:
+            return e
+        }
+    }
+
     /// `e` converted to `type` (int → float, anything → string); literals convert in place.
     func convert(_ e: Expr, to type: DataType) -> Expr {
         if e.type == type { return e }

@@ -54,7 +54,7 @@ public struct Binder {
             var out = schema
             var ops: [(String, Expr)] = []
             for a in assignments {
-                let x = try bind(a.expression, out)
+                let x = try coerceAssigned(bind(a.expression, out), to: out.first { $0.name == a.name.name }, a.expression)
                 ops.append((a.name.name, x))
                 if let i = out.firstIndex(where: { $0.name == a.name.name }) { out[i] = Field(a.name.name, x.type) } else { out.append(Field(a.name.name, x.type)) }
             }
@@ -112,7 +112,7 @@ public struct Binder {
         var exprs: [Expr] = schema.indices.map { .column(index: $0, type: schema[$0].type) }
         var fields = schema
         for a in assignments {
-            let x = try bind(a.expression, fields)
+            let x = try coerceAssigned(bind(a.expression, fields), to: fields.first { $0.name == a.name.name }, a.expression)
             let substituted = substitute(x, exprs)
             if let i = fields.firstIndex(where: { $0.name == a.name.name }) {
                 fields[i] = Field(a.name.name, x.type)

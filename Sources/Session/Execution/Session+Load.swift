@@ -64,11 +64,23 @@ extension Session {
         catalog.set(frameName, CatalogEntry(frame: result.frame, source: "load \(path.value)"))
         let f = result.frame
         note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
+        for n in result.notes where Self.isWorthShowing(n) {
+            output.error("note: \(path.value): \(n)\n")
+        }
+        catalog.remove(frameName + "_rejects")
         if result.rejectedCount > 0, let rejects = result.rejects {
             catalog.set(frameName + "_rejects", CatalogEntry(frame: rejects, source: "rejected lines of \(path.value)"))
             let lines = result.rejectedCount == 1 ? "1 line" : "\(ValueFormatter.grouped(Int64(result.rejectedCount))) lines"
             warn("\(lines) of \(path.value) rejected; each is in frame \(frameName)_rejects with its line number and reason")
         }
+    }
+
+    /// Reader notes an analyst should see: unusual sniffing results and columns
+    /// read as strings because of mixed values (not the routine ones).
+    static func isWorthShowing(_ note: String) -> Bool {
+        if note.hasPrefix("parsed in ") || note.hasSuffix("rejected") { return false }
+        if note == "first row is a header (sniffed)" || note == "delimiter ',' (sniffed)" { return false }
+        return true
     }
 
     func bool(_ value: OptionValue, option: String) throws(StatementError) -> Bool {

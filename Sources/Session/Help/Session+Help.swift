@@ -16,6 +16,11 @@ extension Session {
             return
         }
         let all = Self.helpTopics
+        if topic.value == "settings" || topic.value == "functions" || topic.value == "stages" || topic.value == "statements" || topic.value == "aggregates" {
+            let kind = String(topic.value.dropLast())
+            output.standard(listing(all.filter { $0.kind.rawValue == kind }))
+            return
+        }
         let matches = all.filter { $0.name == topic.value }
         if matches.isEmpty {
             let section = all.filter { $0.kind.rawValue + "s" == topic.value || $0.kind.rawValue == topic.value }
