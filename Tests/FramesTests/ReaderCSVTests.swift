@@ -136,3 +136,32 @@ import Testing
         #expect(r.rejects == nil && r.rejectedCount == 0)
     }
 }
+
+@Suite struct ReaderTimestampColumnTests {
+    let dir = TempFolder()
+
+    @Test func dayFirstLayoutsAcrossAColumn() throws {
+        let r = try load(dir.file("df.csv", "t,u,v\n01/02/2025 10:00:00,01-02-2025,05-Oct-2025 14:03:11.25\n13/02/2025 10:00:00,13-02-2025,06-OCT-2025 00:00:00\n"))
+        #expect(r.frame.fields.map(\.type) == [.timestamp, .timestamp, .timestamp])
+        #expect(rows(r.frame)[0][0] == .timestamp(1_738_404_000_000_000)) // 2025-02-01T10:00:00Z
+        #expect(rows(r.frame)[1][1] == .timestamp(1_739_404_800_000_000)) // 2025-02-13
+        #expect(rows(r.frame)[0][2] == .timestamp(1_759_672_991_250_000))
+    }
+
+    @Test func mixedLayoutsInOneColumnStayText() throws {
+        let r = try load(dir.file("mx.csv", "t\n2025-02-01 10:00:00\n01/02/2025 10:00:00\n"))
+        #expect(r.frame.fields.map(\.type) == [.string])
+        #expect(rows(r.frame)[1][0] == .string("01/02/2025 10:00:00"))
+    }
+
+    @Test func invalidDateInATimestampColumnWidensToText() throws {
+        let r = try load(dir.file("iv.csv", "t\n2025-02-01 10:00:00\n2025-02-30 10:00:00\n"))
+        #expect(rows(r.frame) == [[.string("2025-02-01 10:00:00")], [.string("2025-02-30 10:00:00")]])
+    }
+
+    @Test func declaredTimestampRejectsInvalidDate() {
+        let p = dir.file("dv.csv", "t\n2025-02-01 10:00:00\n2025-02-30 10:00:00\n")
+        #expect(loadError(p) { $0.types = ["t": .timestamp] }?.description
+            == "\(p):3:1: error: value \"2025-02-30 10:00:00\" in column `t` is not a valid timestamp; fix types= or use on_error=skip to keep going")
+    }
+}
