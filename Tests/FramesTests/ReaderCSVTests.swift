@@ -165,3 +165,19 @@ import Testing
             == "\(p):3:1: error: value \"2025-02-30 10:00:00\" in column `t` is not a valid timestamp; fix types= or use on_error=skip to keep going")
     }
 }
+
+@Suite struct ReaderTypeListTests {
+    @Test func parses() throws {
+        #expect(try TypeList.parse("a:int, `Start Date`:timestamp ,b : ip, x:y:duration") ==
+            ["a": .int, "Start Date": .timestamp, "b": .ip, "x:y": .duration])
+        #expect(try TypeList.parse("") == [:])
+    }
+
+    @Test func rejects() {
+        #expect(throws: TypeList.ParseError.missingColon(item: "a")) { try TypeList.parse("a") }
+        #expect(throws: TypeList.ParseError.unknownType(column: "a", type: "number")) { try TypeList.parse("a:number") }
+        #expect(throws: TypeList.ParseError.duplicateColumn("a")) { try TypeList.parse("a:int,a:float") }
+        #expect(TypeList.ParseError.unknownType(column: "a", type: "n").description
+            == "unknown type \"n\" for column `a` (types are int, float, bool, string, timestamp, duration, ip)")
+    }
+}

@@ -16,8 +16,6 @@ enum CSVReader {
         let dataStart = file.bomLength
         var notes: [String] = []
 
-        // Skip leading blank lines? No: line numbers must stay physical, and a
-        // blank first line is an (empty) header or data row like any other.
         guard dataStart < eof else { throw .emptyFile(path: path) }
         let delimiter: UInt8
         if let d = options.delimiter {
@@ -138,7 +136,6 @@ enum CSVReader {
             var kind: ValueKind = .unknown
             for r in results { kind = ValueKind.merge(kind, r.columns[c].kind) ?? .string }
             if declared[c] { kind = kinds[c] }
-            if case .timestamp = kind, declared[c] { kind = .timestamp(.iso) }
             let column = ColumnJoiner.join(results.map { $0.columns[c] }, kind: kind, rows: rows)
             let source = header ? String(decoding: first.fields[c], as: UTF8.self) : nil
             fields.append(Field(names[c], column.type, sourceName: source == names[c] ? nil : source))
