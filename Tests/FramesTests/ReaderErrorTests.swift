@@ -60,6 +60,8 @@ import Testing
     @Test func emptyFile() {
         let p = dir.file("e.csv", "")
         #expect(message(p) == "\(p): error: the file is empty")
+        let blank = dir.file("blank.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("\n \r\n\n".utf8))
+        #expect(message(blank) == "\(blank): error: the file is empty")
     }
 
     @Test func headerOnly() {

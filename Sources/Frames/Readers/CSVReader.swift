@@ -16,7 +16,11 @@ enum CSVReader {
         let dataStart = file.bomLength
         var notes: [String] = []
 
-        guard dataStart < eof else { throw .emptyFile(path: path) }
+        var firstContent = dataStart
+        while firstContent < eof, base[firstContent] == 10 || base[firstContent] == 13 || base[firstContent] == 32 || base[firstContent] == 9 {
+            firstContent += 1
+        }
+        guard firstContent < eof else { throw .emptyFile(path: path) }
         let delimiter: UInt8
         if let d = options.delimiter {
             delimiter = d
