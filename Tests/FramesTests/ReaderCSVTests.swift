@@ -63,10 +63,12 @@ import Testing
 
         """
         let r = try load(dir.file("t.csv", text))
-        #expect(r.frame.fields.map(\.type) == [.int, .float, .bool, .timestamp, .ip, .string, .float])
+        #expect(r.frame.fields.map(\.type) == [.int, .float, .bool, .timestamp, .ip, .string, .string])
         #expect(rows(r.frame)[1] == [
-            .int(-2), .float(2000), .bool(false), .timestamp(1_759_672_992_500_000), .ip(IPAddress("::1")!), .string("def"), .float(1),
+            .int(-2), .float(2000), .bool(false), .timestamp(1_759_672_992_500_000), .ip(IPAddress("::1")!), .string("def"), .string("1"),
         ])
+        // An integer beyond 64 bits is kept digit for digit, not rounded into a float.
+        #expect(rows(r.frame)[0][6] == .string("99999999999999999999"))
         #expect(rows(r.frame)[2][3] == .null)
         #expect(rows(r.frame)[2][5] == .null)
     }
@@ -93,6 +95,17 @@ import Testing
         #expect(r.frame.column("m")?.value(at: 3000) == .string("oops"))
         #expect(r.frame.column("t")?.value(at: 0) == .string("2025-10-05 14:03:11"))
         #expect(r.notes.contains { $0.contains("`m`") })
+    }
+
+    @Test func longIntegerAfterIntsWidensToText() throws {
+        var text = "iccid\n"
+        for i in 0..<100 { text += "\(i)\n" }
+        text += "89910273100000012345\n"
+        let r = try load(dir.file("ic.csv", text))
+        #expect(r.frame.fields.map(\.type) == [.string])
+        #expect(r.frame.column("iccid")?.value(at: 100) == .string("89910273100000012345"))
+        let f = try load(dir.file("fl.csv", "x\n1.5\n89910273100000012345\n"))
+        #expect(f.frame.column("x")?.value(at: 1) == .string("89910273100000012345"))
     }
 
     @Test func declaredTypesOverrideInference() throws {

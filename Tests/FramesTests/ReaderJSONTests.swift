@@ -37,6 +37,11 @@ import Testing
         #expect(rows(r.frame) == [[.string("1")], [.string("one")], [.string("true")], [.string("{\"k\":1}")]])
     }
 
+    @Test func hugeIntegersStayExact() throws {
+        let r = try load(dir.file("h.ndjson", "{\"v\":1}\n{\"v\":89910273100000012345}\n"))
+        #expect(rows(r.frame) == [[.string("1")], [.string("89910273100000012345")]])
+    }
+
     @Test func stringsOfDigitsStayStrings() throws {
         let r = try load(dir.file("s.ndjson", "{\"v\":\"123\"}\n{\"v\":\"456\"}\n"))
         #expect(r.frame.fields.map(\.type) == [.string])

@@ -229,7 +229,12 @@ enum JSONReader {
             case .nested: sawNested = true
             case .number:
                 sawNumber = true
-                if !sawFloat, NumberParser.int(base + col.starts[r], col.ends[r] - col.starts[r]) == nil { sawFloat = true }
+                let p = base + col.starts[r], n = col.ends[r] - col.starts[r]
+                if NumberParser.int(p, n) == nil {
+                    // An integer beyond 64 bits would be rounded as a float: keep the column as text.
+                    if NumberParser.isPlainInteger(p, n) { return .string }
+                    sawFloat = true
+                }
             case .string, .escapedString:
                 sawString = true
                 guard allTimestamps || allIPs else { continue }

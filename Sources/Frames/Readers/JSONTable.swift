@@ -22,6 +22,9 @@ struct JSONTable: @unchecked Sendable {
     var failure: JSONScanner.SyntaxError?
     var cancelled = false
     private var scratch: [UInt8] = []
+    /// Reused per object: the members as parsed, then with their columns.
+    private var pending: [(key: (start: Int, end: Int, escaped: Bool), type: UInt8, start: Int, end: Int)] = []
+    private var resolved: [(column: Int, type: UInt8, start: Int, end: Int)] = []
 
     init(base: UnsafePointer<UInt8>) { self.base = base }
 
@@ -49,7 +52,7 @@ struct JSONTable: @unchecked Sendable {
         s.skipBlanks()
         var closed = s.current == 125
         if closed { s.pos += 1 }
-        var pending: [(key: (start: Int, end: Int, escaped: Bool), type: UInt8, start: Int, end: Int)] = []
+        pending.removeAll(keepingCapacity: true)
         while !closed {
             s.skipBlanks()
             let k = try s.string()
@@ -64,9 +67,9 @@ struct JSONTable: @unchecked Sendable {
             closed = true
         }
         // Keys become columns only once the object is known to be whole.
-        var resolved: [(column: Int, type: UInt8, start: Int, end: Int)] = []
-        resolved.reserveCapacity(pending.count)
-        for item in pending {
+        resolved.removeAll(keepingCapacity: true)
+        for i in pending.indices {
+            let item = pending[i]
             let c: Int
             if item.key.escaped {
                 JSONScanner.unescape(base, item.key.start, item.key.end, into: &scratch)
@@ -78,7 +81,8 @@ struct JSONTable: @unchecked Sendable {
             resolved.append((c, item.type, item.start, item.end))
         }
         // A repeated key keeps its last value.
-        for (c, t, a, b) in resolved {
+        for i in resolved.indices {
+            let (c, t, a, b) = resolved[i]
             if cells[c].types.count == row {
                 cells[c].types.append(t); cells[c].starts.append(a); cells[c].ends.append(b)
             } else {
