@@ -79,7 +79,7 @@ struct CSVChunkParser: @unchecked Sendable {
 
         recordLoop: while p < end {
             records += 1
-            if records & 0x1FFF == 0, let isCancelled, isCancelled() {
+            if records & 0x1FFF == 1, let isCancelled, isCancelled() {
                 return CSVChunkResult(columns: [], rows: rows, stop: p, newlines: lines, issues: issues,
                                       needsString: [], cancelled: true)
             }

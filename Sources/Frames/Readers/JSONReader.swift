@@ -41,6 +41,8 @@ enum JSONReader {
         var table = JSONTable(base: base)
         if format == .json {
             var scanner = JSONScanner(base: base, start: dataStart, end: file.count)
+            var objects = 0
+            var cancelled = false
             do throws(JSONScanner.SyntaxError) {
                 scanner.skipBlanks()
                 try scanner.expect(91, "'[' (a JSON array of objects)")
@@ -49,6 +51,8 @@ enum JSONReader {
                     scanner.pos += 1
                 } else {
                     while true {
+                        objects += 1
+                        if objects & 0xFFF == 1, let isCancelled = options.isCancelled, isCancelled() { cancelled = true; break }
                         scanner.skipBlanks()
                         try table.object(&scanner)
                         scanner.skipBlanks()
@@ -58,10 +62,11 @@ enum JSONReader {
                     }
                 }
                 scanner.skipBlanks()
-                if !scanner.atEnd { throw scanner.error("unexpected \(scanner.found) after the array") }
+                if !cancelled, !scanner.atEnd { throw scanner.error("unexpected \(scanner.found) after the array") }
             } catch {
                 throw syntax(error, lineBase: 1)
             }
+            if cancelled { throw .cancelled(path: path) }
         } else {
             // NDJSON lines are independent: parse chunks split at newlines in parallel.
             let explicit = options.threads != nil

@@ -103,7 +103,7 @@ struct JSONTable: @unchecked Sendable {
             scanner.skipBlanks()
             if scanner.atEnd { return }
             count += 1
-            if count & 0xFFF == 0, let isCancelled, isCancelled() { cancelled = true; return }
+            if count & 0xFFF == 1, let isCancelled, isCancelled() { cancelled = true; return }
             let lineStart = scanner.pos
             let lineEnd = memchr(base + lineStart, 10, end - lineStart)
                 .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
