@@ -137,6 +137,14 @@ import Testing
         #expect(r.frame.column("apn")?.value(at: 4) == .string("ims"))
     }
 
+    @Test func leadingBlankLinesBeforeTheHeader() throws {
+        let p = dir.file("lb.csv", "\n\r\na,b\n1,2\n3\n")
+        let r = try load(p) { $0.onError = .skip }
+        #expect(r.frame.names == ["a", "b"])
+        #expect(rows(r.frame) == [[.int(1), .int(2)]])
+        #expect(r.rejects.map { rows($0)[0][0] } == .int(5))
+    }
+
     @Test func blankLinesAreSkipped() throws {
         let r = try load(dir.file("bl.csv", "a,b\n1,2\n\n3,4\n\n"))
         #expect(r.frame.rowCount == 2)

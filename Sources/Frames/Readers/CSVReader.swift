@@ -21,22 +21,26 @@ enum CSVReader {
             firstContent += 1
         }
         guard firstContent < eof else { throw .emptyFile(path: path) }
+        // Blank lines before the first record are passed over (and still counted as lines).
+        var start = firstContent
+        while start > dataStart, base[start - 1] != 10 { start -= 1 }
+        let skippedLines = newlines(base, dataStart, start)
         let delimiter: UInt8
         if let d = options.delimiter {
             delimiter = d
         } else if format == .tsv {
             delimiter = 9
         } else {
-            delimiter = CSVSniffer.delimiter(base, from: dataStart, eof: eof)
+            delimiter = CSVSniffer.delimiter(base, from: start, eof: eof)
             notes.append("delimiter \(describe(delimiter)) (sniffed)")
         }
         let scanner = CSVRecordScanner(base: base, eof: eof, delimiter: delimiter)
-        let first = scanner.record(at: dataStart)
+        let first = scanner.record(at: start)
         if let at = first.unterminatedAt {
             throw .unterminatedQuote(position(base, path: path, offset: at, line: 1 + newlines(base, dataStart, at), dataStart: dataStart))
         }
-        if let bad = UTF8Check.firstInvalid(base + dataStart, first.next - dataStart) {
-            let at = dataStart + bad
+        if let bad = UTF8Check.firstInvalid(base + start, first.next - start) {
+            let at = start + bad
             throw .invalidUTF8(position(base, path: path, offset: at, line: 1 + newlines(base, dataStart, at), dataStart: dataStart), byte: base[at])
         }
         let header: Bool
@@ -61,8 +65,8 @@ enum CSVReader {
         } else {
             names = (1...ncols).map { "column_\($0)" }
         }
-        let bodyStart = header ? first.next : dataStart
-        let firstLine = 1 + (header ? first.newlines : 0)
+        let bodyStart = header ? first.next : start
+        let firstLine = 1 + skippedLines + (header ? first.newlines : 0)
 
         // Column plans: declared, identifier (string), or inferred.
         var kinds = [ValueKind](repeating: .unknown, count: ncols)
