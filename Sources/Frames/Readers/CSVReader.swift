@@ -138,13 +138,30 @@ enum CSVReader {
         }
         if rows == 0 && rejected.isEmpty { throw .noDataRows(path: path) }
 
-        var fields: [Field] = []
-        var columns: [Column] = []
+        // Join each column's chunks; columns are independent, so on several threads.
+        var finalKinds: [ValueKind] = []
         for c in 0..<ncols {
             var kind: ValueKind = .unknown
             for r in results { kind = ValueKind.merge(kind, r.columns[c].kind) ?? .string }
-            if declared[c] { kind = kinds[c] }
-            let column = ColumnJoiner.join(results.map { $0.columns[c] }, kind: kind, rows: rows)
+            finalKinds.append(declared[c] ? kinds[c] : kind)
+        }
+        let joined = ParallelSlots<Column>(count: ncols)
+        let parts = results.map(\.columns)
+        let lanes = min(threads, max(ncols, 1))
+        let joinKinds = finalKinds
+        DispatchQueue.concurrentPerform(iterations: lanes) { w in
+            var c = w
+            while c < ncols {
+                joined.set(c, ColumnJoiner.join(parts.map { $0[c] }, kind: joinKinds[c], rows: rows))
+                c += lanes
+            }
+        }
+        let joinedColumns = joined.results()
+        results = []
+        var fields: [Field] = []
+        var columns: [Column] = []
+        for c in 0..<ncols {
+            let column = joinedColumns[c] ?? Column.nulls(finalKinds[c].dataType, count: rows)
             let source = header ? String(decoding: first.fields[c], as: UTF8.self) : nil
             fields.append(Field(names[c], column.type, sourceName: source == names[c] ? nil : source))
             columns.append(column)
