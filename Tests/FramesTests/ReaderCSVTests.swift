@@ -202,3 +202,28 @@ import Testing
             == "unknown type \"n\" for column `a` (types are int, float, bool, string, timestamp, duration, ip)")
     }
 }
+
+@Suite struct ReaderNullColumnTests {
+    let dir = TempFolder()
+
+    @Test func allNullColumnIsAStringColumnOfNulls() throws {
+        let r = try load(dir.file("an.csv", "a,b\n1,\n2,\n"))
+        #expect(r.frame.fields.map(\.type) == [.int, .string])
+        #expect(r.frame.column("b")?.nullCount == 2)
+    }
+
+    @Test func nullsBeforeTheFirstValueAreKept() throws {
+        var text = "a,b\n"
+        for i in 0..<100 { text += "\(i),\n" }
+        text += "100,10.0.0.1\n"
+        let r = try load(dir.file("nb.csv", text)) { $0.threads = 1 }
+        #expect(r.frame.column("b")?.type == .ip)
+        #expect(r.frame.column("b")?.nullCount == 100)
+        #expect(r.frame.column("b")?.value(at: 100) == .ip(IPAddress("10.0.0.1")!))
+    }
+
+    @Test func boolColumnWithNulls() throws {
+        let r = try load(dir.file("bn.csv", "a,b\n1,\n2,true\n3,FALSE\n4,\n"))
+        #expect(rows(r.frame).map { $0[1] } == [.null, .bool(true), .bool(false), .null])
+    }
+}
