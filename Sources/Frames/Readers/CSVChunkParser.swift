@@ -38,6 +38,8 @@ struct CSVChunkParser: @unchecked Sendable {
     let policy: ErrorPolicy
     let maxLineBytes: Int
     let isCancelled: (@Sendable () -> Bool)?
+    /// Told how many more bytes were parsed, every few thousand records.
+    var advanced: (@Sendable (Int64) -> Void)? = nil
 
     private static let quote: UInt8 = 34
     private static let newline: UInt8 = 10
@@ -69,6 +71,7 @@ struct CSVChunkParser: @unchecked Sendable {
         let b = base
         let delim = delimiter
         var records = 0
+        var reported = start
         let accBuffer = UnsafeMutablePointer<ColumnAccumulator>.allocate(capacity: max(ncols, 1))
         accBuffer.initialize(from: accs, count: ncols)
         accs = []
@@ -79,6 +82,10 @@ struct CSVChunkParser: @unchecked Sendable {
 
         recordLoop: while p < end {
             records += 1
+            if records & 0x1FFF == 1, let advanced, p > reported {
+                advanced(Int64(p - reported))
+                reported = p
+            }
             if records & 0x1FFF == 1, let isCancelled, isCancelled() {
                 return CSVChunkResult(columns: [], rows: rows, stop: p, newlines: lines, issues: issues,
                                       needsString: [], cancelled: true)
@@ -222,6 +229,7 @@ struct CSVChunkParser: @unchecked Sendable {
             }
             rows += 1
         }
+        if let advanced, p > reported { advanced(Int64(p - reported)) }
         var columns: [ChunkColumn] = []
         columns.reserveCapacity(ncols)
         var needs: [Bool] = []

@@ -195,20 +195,25 @@ enum CSVReader {
     /// Runs the parser over each chunk on up to `threads` workers.
     private static func runChunks(_ parser: CSVChunkParser, bounds: [Int], threads: Int, total: Int64,
                                   progress: (@Sendable (Int64, Int64) -> Void)?) -> [CSVChunkResult] {
+        var parser = parser
+        if let progress {
+            // Bytes before the data (BOM, header) count as done from the start.
+            let done = ProgressCounter()
+            _ = done.add(Int64(bounds[0]))
+            parser.advanced = { delta in progress(min(done.add(delta), total), total) }
+        }
         let count = bounds.count - 1
         if count == 1 {
             return [parser.parse(from: bounds[0], to: bounds[1])]
         }
         let slots = ParallelSlots<CSVChunkResult>(count: count)
-        let done = ProgressCounter()
         let workers = min(threads, count)
+        let shared = parser
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var i = w
             while i < count {
-                let r = parser.parse(from: bounds[i], to: bounds[i + 1])
+                let r = shared.parse(from: bounds[i], to: bounds[i + 1])
                 slots.set(i, r)
-                let d = done.add(Int64(bounds[i + 1] - bounds[i]))
-                progress?(d, total)
                 if r.cancelled { break }
                 i += workers
             }
