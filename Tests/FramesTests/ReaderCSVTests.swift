@@ -63,10 +63,12 @@ import Testing
 
         """
         let r = try load(dir.file("t.csv", text))
-        #expect(r.frame.fields.map(\.type) == [.int, .float, .bool, .timestamp, .ip, .string, .float])
+        #expect(r.frame.fields.map(\.type) == [.int, .float, .bool, .timestamp, .ip, .string, .string])
         #expect(rows(r.frame)[1] == [
-            .int(-2), .float(2000), .bool(false), .timestamp(1_759_672_992_500_000), .ip(IPAddress("::1")!), .string("def"), .float(1),
+            .int(-2), .float(2000), .bool(false), .timestamp(1_759_672_992_500_000), .ip(IPAddress("::1")!), .string("def"), .string("1"),
         ])
+        // An integer beyond 64 bits is kept digit for digit, not rounded into a float.
+        #expect(rows(r.frame)[0][6] == .string("99999999999999999999"))
         #expect(rows(r.frame)[2][3] == .null)
         #expect(rows(r.frame)[2][5] == .null)
     }
@@ -93,6 +95,17 @@ import Testing
         #expect(r.frame.column("m")?.value(at: 3000) == .string("oops"))
         #expect(r.frame.column("t")?.value(at: 0) == .string("2025-10-05 14:03:11"))
         #expect(r.notes.contains { $0.contains("`m`") })
+    }
+
+    @Test func longIntegerAfterIntsWidensToText() throws {
+        var text = "iccid\n"
+        for i in 0..<100 { text += "\(i)\n" }
+        text += "89910273100000012345\n"
+        let r = try load(dir.file("ic.csv", text))
+        #expect(r.frame.fields.map(\.type) == [.string])
+        #expect(r.frame.column("iccid")?.value(at: 100) == .string("89910273100000012345"))
+        let f = try load(dir.file("fl.csv", "x\n1.5\n89910273100000012345\n"))
+        #expect(f.frame.column("x")?.value(at: 1) == .string("89910273100000012345"))
     }
 
     @Test func declaredTypesOverrideInference() throws {
@@ -124,6 +137,14 @@ import Testing
         #expect(r.frame.column("apn")?.value(at: 4) == .string("ims"))
     }
 
+    @Test func leadingBlankLinesBeforeTheHeader() throws {
+        let p = dir.file("lb.csv", "\n\r\na,b\n1,2\n3\n")
+        let r = try load(p) { $0.onError = .skip }
+        #expect(r.frame.names == ["a", "b"])
+        #expect(rows(r.frame) == [[.int(1), .int(2)]])
+        #expect(r.rejects.map { rows($0)[0][0] } == .int(5))
+    }
+
     @Test func blankLinesAreSkipped() throws {
         let r = try load(dir.file("bl.csv", "a,b\n1,2\n\n3,4\n\n"))
         #expect(r.frame.rowCount == 2)
@@ -134,5 +155,75 @@ import Testing
         let r = try load(p)
         #expect(r.bytesRead == 8)
         #expect(r.rejects == nil && r.rejectedCount == 0)
+    }
+}
+
+@Suite struct ReaderTimestampColumnTests {
+    let dir = TempFolder()
+
+    @Test func dayFirstLayoutsAcrossAColumn() throws {
+        let r = try load(dir.file("df.csv", "t,u,v\n01/02/2025 10:00:00,01-02-2025,05-Oct-2025 14:03:11.25\n13/02/2025 10:00:00,13-02-2025,06-OCT-2025 00:00:00\n"))
+        #expect(r.frame.fields.map(\.type) == [.timestamp, .timestamp, .timestamp])
+        #expect(rows(r.frame)[0][0] == .timestamp(1_738_404_000_000_000)) // 2025-02-01T10:00:00Z
+        #expect(rows(r.frame)[1][1] == .timestamp(1_739_404_800_000_000)) // 2025-02-13
+        #expect(rows(r.frame)[0][2] == .timestamp(1_759_672_991_250_000))
+    }
+
+    @Test func mixedLayoutsInOneColumnStayText() throws {
+        let r = try load(dir.file("mx.csv", "t\n2025-02-01 10:00:00\n01/02/2025 10:00:00\n"))
+        #expect(r.frame.fields.map(\.type) == [.string])
+        #expect(rows(r.frame)[1][0] == .string("01/02/2025 10:00:00"))
+    }
+
+    @Test func invalidDateInATimestampColumnWidensToText() throws {
+        let r = try load(dir.file("iv.csv", "t\n2025-02-01 10:00:00\n2025-02-30 10:00:00\n"))
+        #expect(rows(r.frame) == [[.string("2025-02-01 10:00:00")], [.string("2025-02-30 10:00:00")]])
+    }
+
+    @Test func declaredTimestampRejectsInvalidDate() {
+        let p = dir.file("dv.csv", "t\n2025-02-01 10:00:00\n2025-02-30 10:00:00\n")
+        #expect(loadError(p) { $0.types = ["t": .timestamp] }?.description
+            == "\(p):3:1: error: value \"2025-02-30 10:00:00\" in column `t` is not a valid timestamp; fix types= or use on_error=skip to keep going")
+    }
+}
+
+@Suite struct ReaderTypeListTests {
+    @Test func parses() throws {
+        #expect(try TypeList.parse("a:int, `Start Date`:timestamp ,b : ip, x:y:duration") ==
+            ["a": .int, "Start Date": .timestamp, "b": .ip, "x:y": .duration])
+        #expect(try TypeList.parse("") == [:])
+    }
+
+    @Test func rejects() {
+        #expect(throws: TypeList.ParseError.missingColon(item: "a")) { try TypeList.parse("a") }
+        #expect(throws: TypeList.ParseError.unknownType(column: "a", type: "number")) { try TypeList.parse("a:number") }
+        #expect(throws: TypeList.ParseError.duplicateColumn("a")) { try TypeList.parse("a:int,a:float") }
+        #expect(TypeList.ParseError.unknownType(column: "a", type: "n").description
+            == "unknown type \"n\" for column `a` (types are int, float, bool, string, timestamp, duration, ip)")
+    }
+}
+
+@Suite struct ReaderNullColumnTests {
+    let dir = TempFolder()
+
+    @Test func allNullColumnIsAStringColumnOfNulls() throws {
+        let r = try load(dir.file("an.csv", "a,b\n1,\n2,\n"))
+        #expect(r.frame.fields.map(\.type) == [.int, .string])
+        #expect(r.frame.column("b")?.nullCount == 2)
+    }
+
+    @Test func nullsBeforeTheFirstValueAreKept() throws {
+        var text = "a,b\n"
+        for i in 0..<100 { text += "\(i),\n" }
+        text += "100,10.0.0.1\n"
+        let r = try load(dir.file("nb.csv", text)) { $0.threads = 1 }
+        #expect(r.frame.column("b")?.type == .ip)
+        #expect(r.frame.column("b")?.nullCount == 100)
+        #expect(r.frame.column("b")?.value(at: 100) == .ip(IPAddress("10.0.0.1")!))
+    }
+
+    @Test func boolColumnWithNulls() throws {
+        let r = try load(dir.file("bn.csv", "a,b\n1,\n2,true\n3,FALSE\n4,\n"))
+        #expect(rows(r.frame).map { $0[1] } == [.null, .bool(true), .bool(false), .null])
     }
 }

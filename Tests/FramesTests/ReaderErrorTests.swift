@@ -60,6 +60,8 @@ import Testing
     @Test func emptyFile() {
         let p = dir.file("e.csv", "")
         #expect(message(p) == "\(p): error: the file is empty")
+        let blank = dir.file("blank.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("\n \r\n\n".utf8))
+        #expect(message(blank) == "\(blank): error: the file is empty")
     }
 
     @Test func headerOnly() {
@@ -94,6 +96,22 @@ import Testing
     @Test func cancelled() {
         let p = dir.file("c.csv", "a\n1\n")
         #expect(message(p) { $0.isCancelled = { true } } == "\(p): error: load cancelled")
+    }
+
+    @Test(arguments: [1, 2])
+    func cancelledWhileParsing(_ threads: Int) {
+        var text = "a,b\n"
+        for i in 0..<40_000 { text += "\(i),\(i)\n" }
+        let p = dir.file("cw\(threads).csv", text)
+        let polls = ProgressCounter()
+        // The first poll (before parsing) says go on; later polls, from the workers, cancel.
+        #expect(message(p) { $0.threads = threads; $0.isCancelled = { polls.add(1) > 1 } } == "\(p): error: load cancelled")
+        let json = dir.file("cw\(threads).ndjson", String(repeating: "{\"a\":1}\n", count: 20_000))
+        let jsonPolls = ProgressCounter()
+        #expect(message(json) { $0.threads = threads; $0.isCancelled = { jsonPolls.add(1) > 1 } } == "\(json): error: load cancelled")
+        let array = dir.file("cw\(threads).json", "[" + Array(repeating: "{\"a\":1}", count: 100).joined(separator: ",") + "]")
+        let arrayPolls = ProgressCounter()
+        #expect(message(array) { $0.threads = threads; $0.isCancelled = { arrayPolls.add(1) > 1 } } == "\(array): error: load cancelled")
     }
 
     @Test func firstErrorInFileOrderWhenParallel() {

@@ -37,6 +37,11 @@ import Testing
         #expect(rows(r.frame) == [[.string("1")], [.string("one")], [.string("true")], [.string("{\"k\":1}")]])
     }
 
+    @Test func hugeIntegersStayExact() throws {
+        let r = try load(dir.file("h.ndjson", "{\"v\":1}\n{\"v\":89910273100000012345}\n"))
+        #expect(rows(r.frame) == [[.string("1")], [.string("89910273100000012345")]])
+    }
+
     @Test func stringsOfDigitsStayStrings() throws {
         let r = try load(dir.file("s.ndjson", "{\"v\":\"123\"}\n{\"v\":\"456\"}\n"))
         #expect(r.frame.fields.map(\.type) == [.string])
@@ -87,5 +92,42 @@ import Testing
         #expect(rows(rejects)[0][3] == .string("{\"a\":"))
         #expect(rows(rejects)[1][2] == .string("value \"x\" in column `a` is not a valid int"))
         #expect(rows(rejects)[2][2] == .string("invalid UTF-8 byte 0xFF"))
+    }
+}
+
+@Suite struct ReaderNDJSONParallelTests {
+    let dir = TempFolder()
+
+    func makeFile(bad: Set<Int> = []) -> String {
+        var text = ""
+        for i in 0..<8000 {
+            if bad.contains(i) { text += "{\"id\": \(i), oops}\n"; continue }
+            var line = "{\"id\":\(i),\"ip\":\"10.0.\(i % 256).\(i % 200 + 1)\",\"t\":\"2025-10-05T14:03:\(10 + i % 50)Z\""
+            if i % 3 == 0 { line += ",\"note\":\"n\\\"\(i)\"" }
+            if i == 7000 { line += ",\"late\":{\"k\":[1,2]}" }
+            text += line + "}\n"
+        }
+        return dir.file("big\(bad.count).ndjson", text)
+    }
+
+    @Test func parallelEqualsSingleThread() throws {
+        let p = makeFile()
+        let one = try load(p) { $0.threads = 1 }
+        let two = try load(p) { $0.threads = 2 }
+        #expect(one.frame.names == ["id", "ip", "t", "note", "late"])
+        #expect(one.frame.fields.map(\.type) == [.int, .ip, .timestamp, .string, .string])
+        #expect(firstDifference(one.frame, two.frame) == nil)
+        #expect(two.frame.column("late")?.value(at: 7000) == .string("{\"k\":[1,2]}"))
+        #expect(two.frame.column("note")?.value(at: 6) == .string("n\"6"))
+    }
+
+    @Test func earliestErrorAndSkipInParallel() throws {
+        let p = makeFile(bad: [1200, 6100])
+        let expected = "\(p):1201:14: error: expected '\"', found 'o'; use on_error=skip to keep going"
+        #expect(loadError(p) { $0.threads = 2 }?.description == expected)
+        #expect(loadError(p) { $0.threads = 1 }?.description == expected)
+        let skipped = try load(p) { $0.threads = 2; $0.onError = .skip }
+        #expect(skipped.frame.rowCount == 7998)
+        #expect(skipped.rejects.map { rows($0).map { $0[0] } } == [.int(1201), .int(6101)])
     }
 }

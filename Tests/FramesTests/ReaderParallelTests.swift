@@ -84,16 +84,20 @@ import TestSupport
         #expect(r2.frame.rowCount == 30_000 - expectedLines.count)
     }
 
-    @Test func progressReachesTotal() throws {
-        let p = makeFile(rows: 3000, seed: 5)
-        let seen = ProgressCounter()
+    @Test(arguments: [1, 2])
+    func progressAdvancesToTotal(_ threads: Int) throws {
+        let p = makeFile(rows: 20_000, seed: 5)
+        let calls = ProgressCounter()
+        let atEnd = ProgressCounter()
         let r = try load(p) { o in
-            o.threads = 2
+            o.threads = threads
             o.progress = { done, total in
-                if done == total { _ = seen.add(1) }
+                _ = calls.add(1)
+                if done == total { _ = atEnd.add(1) }
             }
         }
-        #expect(r.frame.rowCount == 3000)
-        #expect(seen.add(0) >= 1)
+        #expect(r.frame.rowCount == 20_000)
+        #expect(calls.add(0) > 2)
+        #expect(atEnd.add(0) >= 1)
     }
 }

@@ -36,6 +36,7 @@ import Testing
         ("05-OCT-2025 19:33:11", base),
         ("05-oct-2025 19:33:11.000001", base + 1),
         ("05/10/2025 19:33:11.75", base + 750_000),
+        ("5/10/2025 9:03:11", base - 37_800_000_000),
         ("2025-10-05", 1_759_602_600_000_000), // midnight local (+05:30) is 18:30 UTC the day before
     ])
     func naiveInZone(_ text: String, _ expected: Int64) {

@@ -62,6 +62,21 @@ import Testing
         #expect(back.frame.fields.map(\.type) == [.int, .ip])
     }
 
+    @Test func delimiterOptionAndUnknownExtension() throws {
+        let p = dir.path + "/out.dat"
+        _ = try FrameWriter.write(Self.sample.projecting([0, 1]), to: p, options: WriteOptions(delimiter: 59))
+        #expect(contents(p) == "id;note\n1;a,b\n-2;\"say \"\"hi\"\"\nbye\"\n;\"\"\n")
+        let back = try load(p)
+        #expect(back.delimiter == 59)
+        #expect(firstDifference(back.frame, Self.sample.projecting([0, 1])) == nil)
+    }
+
+    @Test func nonFiniteFloatsAreNullInJSON() throws {
+        let p = dir.path + "/nf.ndjson"
+        _ = try FrameWriter.write(Frame([("x", Column.from(.float, [.float(.nan), .float(-.infinity), .float(2)]))]), to: p, options: WriteOptions())
+        #expect(contents(p) == "{\"x\":null}\n{\"x\":null}\n{\"x\":2.0}\n")
+    }
+
     @Test func refusesToOverwrite() throws {
         let p = dir.file("exists.csv", "keep me\n")
         #expect(throws: WriteError.exists(path: p)) {

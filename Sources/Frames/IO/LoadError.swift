@@ -3,11 +3,15 @@
 /// `description` is `FILE:LINE:COLUMN: error: REASON` for errors in the data
 /// and `FILE: error: REASON` for errors about the file as a whole.
 public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The path names no file.
     case missingFile(path: String)
+    /// The path names a folder.
     case isDirectory(path: String)
+    /// The file may not be read.
     case permissionDenied(path: String)
     /// Opening or mapping failed for another reason.
     case unreadable(path: String, reason: String)
+    /// The file has no bytes (or only blanks).
     case emptyFile(path: String)
     /// Only a header (or nothing but blank lines) in the file.
     case noDataRows(path: String)
@@ -15,6 +19,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case binaryFile(path: String)
     /// A JSON or NDJSON file with no objects.
     case noRecords(path: String)
+    /// The caller cancelled the read.
     case cancelled(path: String)
     /// A load option that cannot apply to this file (e.g. a `types` column it lacks).
     case invalidOption(path: String, reason: String)
@@ -22,11 +27,15 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case unterminatedQuote(SourcePosition)
     /// Text between a closing quote and the next delimiter.
     case textAfterQuote(SourcePosition)
+    /// A record with more or fewer fields than the header.
     case wrongFieldCount(SourcePosition, expected: Int, found: Int)
+    /// A byte that breaks UTF-8.
     case invalidUTF8(SourcePosition, byte: UInt8)
     /// A value that does not fit the type declared for its column in `types`.
     case typeMismatch(SourcePosition, column: String, type: DataType, text: String)
+    /// A physical line longer than `ReadOptions.maxLineBytes`.
     case lineTooLong(SourcePosition, limit: Int)
+    /// JSON that does not parse.
     case jsonSyntax(SourcePosition, reason: String)
 
     /// The position in the data, when the error has one.

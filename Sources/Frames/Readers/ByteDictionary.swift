@@ -37,20 +37,6 @@ struct ByteDictionary {
         return h ^ (h >> 32)
     }
 
-    /// The index of the string, or nil.
-    func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
-        let h = ByteDictionary.hash(p, n)
-        let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let e = table[slot]
-            if e == 0 { return nil }
-            let idx = Int(e - 1)
-            if hashes[idx] == h, equals(idx, p, n) { return Int32(idx) }
-            slot = (slot + 1) & mask
-        }
-    }
-
     /// The index of the string, inserting it when new.
     @inline(__always)
     mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {

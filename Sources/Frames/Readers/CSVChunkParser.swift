@@ -38,6 +38,8 @@ struct CSVChunkParser: @unchecked Sendable {
     let policy: ErrorPolicy
     let maxLineBytes: Int
     let isCancelled: (@Sendable () -> Bool)?
+    /// Told how many more bytes were parsed, every few thousand records.
+    var advanced: (@Sendable (Int64) -> Void)? = nil
 
     private static let quote: UInt8 = 34
     private static let newline: UInt8 = 10
@@ -51,9 +53,16 @@ struct CSVChunkParser: @unchecked Sendable {
         }
         let declaredOrder = (0..<ncols).filter { declared[$0] && kinds[$0] != .string }
         let otherOrder = (0..<ncols).filter { !(declared[$0] && kinds[$0] != .string) }
-        var fStart = [Int](repeating: 0, count: ncols + 1)
-        var fEnd = [Int](repeating: 0, count: ncols + 1)
-        var fFlags = [UInt8](repeating: 0, count: ncols + 1)
+        // Field spans of the current record, in buffers reused for every record.
+        var spanCapacity = ncols + 1
+        var fStart = UnsafeMutablePointer<Int>.allocate(capacity: spanCapacity)
+        var fEnd = UnsafeMutablePointer<Int>.allocate(capacity: spanCapacity)
+        var fFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: spanCapacity)
+        defer {
+            fStart.deallocate()
+            fEnd.deallocate()
+            fFlags.deallocate()
+        }
         var scratch: [UInt8] = []
         var issues: [DataIssue] = []
         var rows = 0
@@ -62,10 +71,22 @@ struct CSVChunkParser: @unchecked Sendable {
         let b = base
         let delim = delimiter
         var records = 0
+        var reported = start
+        let accBuffer = UnsafeMutablePointer<ColumnAccumulator>.allocate(capacity: max(ncols, 1))
+        accBuffer.initialize(from: accs, count: ncols)
+        accs = []
+        defer {
+            accBuffer.deinitialize(count: ncols)
+            accBuffer.deallocate()
+        }
 
         recordLoop: while p < end {
             records += 1
-            if records & 0x1FFF == 0, let isCancelled, isCancelled() {
+            if records & 0x1FFF == 1, let advanced, p > reported {
+                advanced(Int64(p - reported))
+                reported = p
+            }
+            if records & 0x1FFF == 1, let isCancelled, isCancelled() {
                 return CSVChunkResult(columns: [], rows: rows, stop: p, newlines: lines, issues: issues,
                                       needsString: [], cancelled: true)
             }
@@ -136,8 +157,15 @@ struct CSVChunkParser: @unchecked Sendable {
                     fe = e
                     p = q
                 }
-                if nf == fStart.count {
-                    fStart.append(0); fEnd.append(0); fFlags.append(0)
+                if nf == spanCapacity {
+                    let bigger = spanCapacity * 2
+                    let s2 = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+                    let e2 = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+                    let f2 = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+                    s2.update(from: fStart, count: nf); e2.update(from: fEnd, count: nf); f2.update(from: fFlags, count: nf)
+                    fStart.deallocate(); fEnd.deallocate(); fFlags.deallocate()
+                    fStart = s2; fEnd = e2; fFlags = f2
+                    spanCapacity = bigger
                 }
                 fStart[nf] = fs
                 fEnd[nf] = fe
@@ -174,8 +202,8 @@ struct CSVChunkParser: @unchecked Sendable {
                 // Declared columns first: they are the only ones that can reject the record.
                 var done = 0
                 for c in declaredOrder {
-                    if !appendField(&accs[c], fStart[c], fEnd[c], fFlags[c], &scratch) {
-                        for u in declaredOrder.prefix(done) { accs[u].removeLast() }
+                    if !appendField(&accBuffer[c], fStart[c], fEnd[c], fFlags[c], &scratch) {
+                        for u in declaredOrder.prefix(done) { accBuffer[u].removeLast() }
                         let text = String(decoding: UnsafeBufferPointer(start: b + fStart[c], count: fEnd[c] - fStart[c]),
                                           as: UTF8.self)
                         let at = fFlags[c] & 1 != 0 ? fStart[c] - 1 : fStart[c]
@@ -197,16 +225,17 @@ struct CSVChunkParser: @unchecked Sendable {
                 continue recordLoop
             }
             for c in otherOrder {
-                _ = appendField(&accs[c], fStart[c], fEnd[c], fFlags[c], &scratch)
+                _ = appendField(&accBuffer[c], fStart[c], fEnd[c], fFlags[c], &scratch)
             }
             rows += 1
         }
+        if let advanced, p > reported { advanced(Int64(p - reported)) }
         var columns: [ChunkColumn] = []
         columns.reserveCapacity(ncols)
         var needs: [Bool] = []
         for c in 0..<ncols {
-            needs.append(accs[c].needsString)
-            columns.append(accs[c].finish())
+            needs.append(accBuffer[c].needsString)
+            columns.append(accBuffer[c].finish())
         }
         return CSVChunkResult(columns: columns, rows: rows, stop: p, newlines: lines, issues: issues,
                               needsString: needs, cancelled: false)

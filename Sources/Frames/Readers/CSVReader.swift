@@ -16,25 +16,31 @@ enum CSVReader {
         let dataStart = file.bomLength
         var notes: [String] = []
 
-        // Skip leading blank lines? No: line numbers must stay physical, and a
-        // blank first line is an (empty) header or data row like any other.
-        guard dataStart < eof else { throw .emptyFile(path: path) }
+        var firstContent = dataStart
+        while firstContent < eof, base[firstContent] == 10 || base[firstContent] == 13 || base[firstContent] == 32 || base[firstContent] == 9 {
+            firstContent += 1
+        }
+        guard firstContent < eof else { throw .emptyFile(path: path) }
+        // Blank lines before the first record are passed over (and still counted as lines).
+        var start = firstContent
+        while start > dataStart, base[start - 1] != 10 { start -= 1 }
+        let skippedLines = newlines(base, dataStart, start)
         let delimiter: UInt8
         if let d = options.delimiter {
             delimiter = d
         } else if format == .tsv {
             delimiter = 9
         } else {
-            delimiter = CSVSniffer.delimiter(base, from: dataStart, eof: eof)
+            delimiter = CSVSniffer.delimiter(base, from: start, eof: eof)
             notes.append("delimiter \(describe(delimiter)) (sniffed)")
         }
         let scanner = CSVRecordScanner(base: base, eof: eof, delimiter: delimiter)
-        let first = scanner.record(at: dataStart)
+        let first = scanner.record(at: start)
         if let at = first.unterminatedAt {
             throw .unterminatedQuote(position(base, path: path, offset: at, line: 1 + newlines(base, dataStart, at), dataStart: dataStart))
         }
-        if let bad = UTF8Check.firstInvalid(base + dataStart, first.next - dataStart) {
-            let at = dataStart + bad
+        if let bad = UTF8Check.firstInvalid(base + start, first.next - start) {
+            let at = start + bad
             throw .invalidUTF8(position(base, path: path, offset: at, line: 1 + newlines(base, dataStart, at), dataStart: dataStart), byte: base[at])
         }
         let header: Bool
@@ -59,8 +65,8 @@ enum CSVReader {
         } else {
             names = (1...ncols).map { "column_\($0)" }
         }
-        let bodyStart = header ? first.next : dataStart
-        let firstLine = 1 + (header ? first.newlines : 0)
+        let bodyStart = header ? first.next : start
+        let firstLine = 1 + skippedLines + (header ? first.newlines : 0)
 
         // Column plans: declared, identifier (string), or inferred.
         var kinds = [ValueKind](repeating: .unknown, count: ncols)
@@ -132,14 +138,30 @@ enum CSVReader {
         }
         if rows == 0 && rejected.isEmpty { throw .noDataRows(path: path) }
 
-        var fields: [Field] = []
-        var columns: [Column] = []
+        // Join each column's chunks; columns are independent, so on several threads.
+        var finalKinds: [ValueKind] = []
         for c in 0..<ncols {
             var kind: ValueKind = .unknown
             for r in results { kind = ValueKind.merge(kind, r.columns[c].kind) ?? .string }
-            if declared[c] { kind = kinds[c] }
-            if case .timestamp = kind, declared[c] { kind = .timestamp(.iso) }
-            let column = ColumnJoiner.join(results.map { $0.columns[c] }, kind: kind, rows: rows)
+            finalKinds.append(declared[c] ? kinds[c] : kind)
+        }
+        let joined = ParallelSlots<Column>(count: ncols)
+        let parts = results.map(\.columns)
+        let lanes = min(threads, max(ncols, 1))
+        let joinKinds = finalKinds
+        DispatchQueue.concurrentPerform(iterations: lanes) { w in
+            var c = w
+            while c < ncols {
+                joined.set(c, ColumnJoiner.join(parts.map { $0[c] }, kind: joinKinds[c], rows: rows))
+                c += lanes
+            }
+        }
+        let joinedColumns = joined.results()
+        results = []
+        var fields: [Field] = []
+        var columns: [Column] = []
+        for c in 0..<ncols {
+            let column = joinedColumns[c] ?? Column.nulls(finalKinds[c].dataType, count: rows)
             let source = header ? String(decoding: first.fields[c], as: UTF8.self) : nil
             fields.append(Field(names[c], column.type, sourceName: source == names[c] ? nil : source))
             columns.append(column)
@@ -173,20 +195,25 @@ enum CSVReader {
     /// Runs the parser over each chunk on up to `threads` workers.
     private static func runChunks(_ parser: CSVChunkParser, bounds: [Int], threads: Int, total: Int64,
                                   progress: (@Sendable (Int64, Int64) -> Void)?) -> [CSVChunkResult] {
+        var parser = parser
+        if let progress {
+            // Bytes before the data (BOM, header) count as done from the start.
+            let done = ProgressCounter()
+            _ = done.add(Int64(bounds[0]))
+            parser.advanced = { delta in progress(min(done.add(delta), total), total) }
+        }
         let count = bounds.count - 1
         if count == 1 {
             return [parser.parse(from: bounds[0], to: bounds[1])]
         }
         let slots = ParallelSlots<CSVChunkResult>(count: count)
-        let done = ProgressCounter()
         let workers = min(threads, count)
+        let shared = parser
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var i = w
             while i < count {
-                let r = parser.parse(from: bounds[i], to: bounds[i + 1])
+                let r = shared.parse(from: bounds[i], to: bounds[i + 1])
                 slots.set(i, r)
-                let d = done.add(Int64(bounds[i + 1] - bounds[i]))
-                progress?(d, total)
                 if r.cancelled { break }
                 i += workers
             }

@@ -86,7 +86,7 @@ struct ColumnAccumulator {
         case .int:
             if !(quoted && n == 0), let v = NumberParser.int(p, n) {
                 ints.append(v)
-            } else if !declared, !(quoted && n == 0), let f = NumberParser.float(p, n) {
+            } else if !declared, !(quoted && n == 0), !NumberParser.isPlainInteger(p, n), let f = NumberParser.float(p, n) {
                 floats = ints.map { Double($0) }
                 ints = []
                 kind = .float
@@ -95,6 +95,7 @@ struct ColumnAccumulator {
                 return misfit()
             }
         case .float:
+            if !declared, NumberParser.isPlainInteger(p, n), NumberParser.int(p, n) == nil { return misfit() }
             guard let v = NumberParser.float(p, n, special: declared) else { return misfit() }
             floats.append(v)
         case .bool:
@@ -142,7 +143,8 @@ struct ColumnAccumulator {
     static func infer(_ p: UnsafePointer<UInt8>, _ n: Int, quoted: Bool, zone: Zone) -> ValueKind {
         if n == 0 { return .string }
         if NumberParser.int(p, n) != nil { return .int }
-        if NumberParser.float(p, n) != nil { return .float }
+        // An integer too long for 64 bits stays text: rounding it would change it.
+        if !NumberParser.isPlainInteger(p, n), NumberParser.float(p, n) != nil { return .float }
         if NumberParser.bool(p, n) != nil { return .bool }
         let b = UnsafeBufferPointer(start: p, count: n)
         if let layout = TimestampParser.detectLayout(bytes: b),

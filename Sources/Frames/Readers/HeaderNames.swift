@@ -28,10 +28,3 @@ enum HeaderNames {
         return ["msisdn", "imsi", "imei", "cellid", "lac"].contains(key)
     }
 }
-
-extension String {
-    /// The text without leading and trailing spaces, tabs and carriage returns.
-    func trimmingBlanks() -> String {
-        trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n"))
-    }
-}

@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Foundation
 
 /// Reads a JSON array of objects, or NDJSON (one object per line), into a frame.
 ///
@@ -12,7 +14,7 @@ import Darwin
 /// when every value of the column is one, else as strings.
 enum JSONReader {
     /// The cells of one column: value type and span per row.
-    struct CellColumn {
+    struct CellColumn: Sendable {
         var types: [UInt8] = []
         var starts: [Int] = []
         var ends: [Int] = []
@@ -28,134 +30,90 @@ enum JSONReader {
         let path = file.path
         guard let base = file.base else { throw .emptyFile(path: path) }
         let dataStart = file.bomLength
-        var scanner = JSONScanner(base: base, start: dataStart, end: file.count)
-        var keys = ByteDictionary()
-        var names: [String] = []
-        var cells: [CellColumn] = []
-        var rowLines: [Int] = []
-        var rowStarts: [Int] = []
-        var rowEnds: [Int] = []
-        var rejected: [(issue: DataIssue, row: Int)] = []
+        func syntax(_ e: JSONScanner.SyntaxError, lineBase: Int) -> LoadError {
+            .jsonSyntax(CSVReader.position(base, path: path, offset: e.offset, line: lineBase + e.line, dataStart: dataStart),
+                        reason: e.reason)
+        }
+        var first = JSONScanner(base: base, start: dataStart, end: file.count)
+        first.skipBlanks()
+        if first.atEnd { throw .emptyFile(path: path) }
+        let workers = max(1, options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        var table = JSONTable(base: base)
+        if format == .json {
+            var scanner = JSONScanner(base: base, start: dataStart, end: file.count)
+            var objects = 0
+            var cancelled = false
+            do throws(JSONScanner.SyntaxError) {
+                scanner.skipBlanks()
+                try scanner.expect(91, "'[' (a JSON array of objects)")
+                scanner.skipBlanks()
+                if scanner.current == 93 {
+                    scanner.pos += 1
+                } else {
+                    while true {
+                        objects += 1
+                        if objects & 0xFFF == 1, let isCancelled = options.isCancelled, isCancelled() { cancelled = true; break }
+                        scanner.skipBlanks()
+                        try table.object(&scanner)
+                        scanner.skipBlanks()
+                        if scanner.current == 44 { scanner.pos += 1; continue }
+                        try scanner.expect(93, "',' or ']' after an object")
+                        break
+                    }
+                }
+                scanner.skipBlanks()
+                if !cancelled, !scanner.atEnd { throw scanner.error("unexpected \(scanner.found) after the array") }
+            } catch {
+                throw syntax(error, lineBase: 1)
+            }
+            if cancelled { throw .cancelled(path: path) }
+        } else {
+            // NDJSON lines are independent: parse chunks split at newlines in parallel.
+            let explicit = options.threads != nil
+            let size = file.count - dataStart
+            let threshold = explicit ? CSVReader.forcedParallelThreshold : CSVReader.parallelThreshold
+            var bounds = [dataStart]
+            if workers > 1 && size >= threshold {
+                let n = max(1, min(workers * 4, size / (explicit ? 8 * 1024 : 256 * 1024)))
+                for k in 1..<max(n, 1) {
+                    let nominal = dataStart + Int(Int64(size) * Int64(k) / Int64(n))
+                    let nl = memchr(base + nominal, 10, file.count - nominal)
+                        .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base + 1 } ?? file.count
+                    if nl > bounds[bounds.count - 1] && nl < file.count { bounds.append(nl) }
+                }
+            }
+            bounds.append(file.count)
+            let chunkCount = bounds.count - 1
+            let slots = ParallelSlots<JSONTable>(count: chunkCount)
+            let bytes = MappedBytes(base: base)
+            let policy = options.onError
+            let isCancelled = options.isCancelled
+            let lanes = min(workers, chunkCount)
+            let frozenBounds = bounds
+            DispatchQueue.concurrentPerform(iterations: lanes) { w in
+                var i = w
+                while i < chunkCount {
+                    var t = JSONTable(base: bytes.base)
+                    t.parseLines(from: frozenBounds[i], to: frozenBounds[i + 1], policy: policy, isCancelled: isCancelled)
+                    slots.set(i, t)
+                    i += lanes
+                }
+            }
+            var lineBase = 0
+            for (i, part) in slots.results().enumerated() {
+                guard let part, !part.cancelled else { throw .cancelled(path: path) }
+                if let e = part.failure { throw syntax(e, lineBase: 1 + lineBase) }
+                if i == 0 { table = part } else { table.append(part, lineOffset: lineBase) }
+                lineBase += CSVReader.newlines(base, bounds[i], bounds[i + 1])
+            }
+        }
+        let names = table.names
+        let cells = table.cells
+        let rowLines = table.rowLines
+        let rowStarts = table.rowStarts
+        let rowEnds = table.rowEnds
+        var rejected: [(issue: DataIssue, row: Int)] = table.rejected.map { ($0, 0) }
         var scratch: [UInt8] = []
-
-        func syntax(_ e: JSONScanner.SyntaxError) -> LoadError {
-            .jsonSyntax(CSVReader.position(base, path: path, offset: e.offset, line: 1 + e.line, dataStart: dataStart), reason: e.reason)
-        }
-
-        /// Parses one object into a new row.
-        func object(_ s: inout JSONScanner) throws(JSONScanner.SyntaxError) {
-            let row = rowLines.count
-            let start = s.pos
-            let line = s.line
-            guard s.current == 123 else { throw s.error("expected an object, found \(s.found)") }
-            s.pos += 1
-            s.skipBlanks()
-            var closed = s.current == 125
-            if closed { s.pos += 1 }
-            var pending: [(column: Int, type: UInt8, start: Int, end: Int)] = []
-            while !closed {
-                s.skipBlanks()
-                let k = try s.string()
-                s.skipBlanks()
-                try s.expect(58, "':' after a key")
-                s.skipBlanks()
-                let v = try s.value()
-                s.skipBlanks()
-                var column: Int32
-                if k.escaped {
-                    JSONScanner.unescape(base, k.start, k.end, into: &scratch)
-                    column = scratch.withUnsafeBufferPointer { keys.insert($0.baseAddress ?? base, $0.count) }
-                } else {
-                    column = keys.insert(base + k.start, k.end - k.start)
-                }
-                if Int(column) == names.count {
-                    let nameBytes = keys.strings
-                    names.append(nameBytes[Int(column)])
-                    var c = CellColumn()
-                    for _ in 0..<row { c.appendNull() }
-                    cells.append(c)
-                }
-                pending.append((Int(column), v.type.rawValue, v.start, v.end))
-                if s.current == 44 { s.pos += 1; continue }
-                try s.expect(125, "',' or '}' in an object")
-                closed = true
-            }
-            // The object is complete: commit its cells (a repeated key keeps its last value).
-            for (c, t, a, b) in pending {
-                if cells[c].types.count == row {
-                    cells[c].types.append(t); cells[c].starts.append(a); cells[c].ends.append(b)
-                } else {
-                    cells[c].types[row] = t; cells[c].starts[row] = a; cells[c].ends[row] = b
-                }
-            }
-            for c in 0..<cells.count where cells[c].types.count == row { cells[c].appendNull() }
-            rowLines.append(line)
-            rowStarts.append(start)
-            rowEnds.append(s.pos)
-        }
-
-        do {
-            scanner.skipBlanks()
-            if scanner.atEnd { throw LoadError.emptyFile(path: path) }
-            if format == .json {
-                do {
-                    try scanner.expect(91, "'[' (a JSON array of objects)")
-                    scanner.skipBlanks()
-                    if scanner.current == 93 {
-                        scanner.pos += 1
-                    } else {
-                        while true {
-                            scanner.skipBlanks()
-                            try object(&scanner)
-                            scanner.skipBlanks()
-                            if scanner.current == 44 { scanner.pos += 1; continue }
-                            try scanner.expect(93, "',' or ']' after an object")
-                            break
-                        }
-                    }
-                    scanner.skipBlanks()
-                    if !scanner.atEnd { throw scanner.error("unexpected \(scanner.found) after the array") }
-                } catch let e as JSONScanner.SyntaxError {
-                    throw syntax(e)
-                }
-            } else {
-                var count = 0
-                while true {
-                    scanner.skipBlanks()
-                    if scanner.atEnd { break }
-                    count += 1
-                    if count & 0xFFF == 0, let isCancelled = options.isCancelled, isCancelled() { throw LoadError.cancelled(path: path) }
-                    // One object per line: the line bounds the scanner.
-                    let lineStart = scanner.pos
-                    let lineEnd = memchr(base + lineStart, 10, file.count - lineStart)
-                        .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? file.count
-                    var lineScanner = JSONScanner(base: base, start: lineStart, end: lineEnd)
-                    lineScanner.line = scanner.line
-                    lineScanner.endName = "the end of the line"
-                    do {
-                        try object(&lineScanner)
-                        lineScanner.skipBlanks()
-                        if !lineScanner.atEnd {
-                            throw lineScanner.error("expected the end of the line after an object, found \(lineScanner.found)")
-                        }
-                    } catch let e as JSONScanner.SyntaxError {
-                        if options.onError == .fail { throw syntax(e) }
-                        // Drop any partial row and reject the line.
-                        for c in 0..<cells.count where cells[c].types.count > rowLines.count {
-                            cells[c].types.removeLast(); cells[c].starts.removeLast(); cells[c].ends.removeLast()
-                        }
-                        let textEnd = lineEnd > lineStart && base[lineEnd - 1] == 13 ? lineEnd - 1 : lineEnd
-                        let issue = DataIssue(kind: .json(e.reason), line: e.line, offset: e.offset, textStart: lineStart, textEnd: textEnd)
-                        rejected.append((issue, rowLines.count))
-                    }
-                    scanner.pos = lineEnd
-                }
-            }
-        } catch let e as LoadError {
-            throw e
-        } catch {
-            throw .unreadable(path: path, reason: "\(error)")
-        }
 
         // Invalid UTF-8 inside a row.
         var rowRejected = [Bool](repeating: false, count: rowLines.count)
@@ -176,6 +134,20 @@ enum JSONReader {
         for name in options.types.keys.sorted() where !names.contains(name) {
             throw .invalidOption(path: path, reason: "types names column `\(name)`, which the file does not have (columns: \(names.joined(separator: ", ")))")
         }
+        let bytes = MappedBytes(base: base)
+        let zone = options.zone
+        let frozenCells = cells
+        let inferred = ParallelSlots<ValueKind>(count: names.count)
+        let lanes = min(workers, max(names.count, 1))
+        DispatchQueue.concurrentPerform(iterations: lanes) { w in
+            var local: [UInt8] = []
+            var c = w
+            while c < frozenCells.count {
+                inferred.set(c, inferKind(frozenCells[c], base: bytes.base, zone: zone, scratch: &local))
+                c += lanes
+            }
+        }
+        let inferredKinds = inferred.results()
         var kinds: [ValueKind] = []
         for (c, name) in names.enumerated() {
             if let t = options.types[name] {
@@ -183,7 +155,7 @@ enum JSONReader {
             } else if HeaderNames.isIdentifierColumn(name) {
                 kinds.append(.string)
             } else {
-                kinds.append(inferKind(cells[c], base: base, zone: options.zone, scratch: &scratch))
+                kinds.append(inferredKinds[c] ?? .string)
             }
         }
 
@@ -212,14 +184,26 @@ enum JSONReader {
 
         let keptRows = rowRejected.lazy.filter { !$0 }.count
         if rowLines.isEmpty && rejected.isEmpty { throw .noRecords(path: path) }
+        // Columns are independent: build them on several threads.
+        let built = ParallelSlots<Column>(count: names.count)
+        let keep = rowRejected
+        let finalKinds = kinds
+        DispatchQueue.concurrentPerform(iterations: lanes) { w in
+            var local: [UInt8] = []
+            var c = w
+            while c < frozenCells.count {
+                var acc = ColumnAccumulator(kind: finalKinds[c], declared: true, zone: zone, capacity: keptRows)
+                for r in 0..<keep.count where !keep[r] {
+                    _ = appendCell(&acc, frozenCells[c], r, base: bytes.base, scratch: &local)
+                }
+                built.set(c, ColumnJoiner.join([acc.finish()], kind: finalKinds[c], rows: keptRows))
+                c += lanes
+            }
+        }
         var fields: [Field] = []
         var columns: [Column] = []
-        for c in 0..<names.count {
-            var acc = ColumnAccumulator(kind: kinds[c], declared: true, zone: options.zone, capacity: keptRows)
-            for r in 0..<rowLines.count where !rowRejected[r] {
-                _ = appendCell(&acc, cells[c], r, base: base, scratch: &scratch)
-            }
-            let column = ColumnJoiner.join([acc.finish()], kind: kinds[c], rows: keptRows)
+        for (c, column) in built.results().enumerated() {
+            let column = column ?? Column.nulls(finalKinds[c].dataType, count: keptRows)
             fields.append(Field(names[c], column.type))
             columns.append(column)
         }
@@ -250,7 +234,12 @@ enum JSONReader {
             case .nested: sawNested = true
             case .number:
                 sawNumber = true
-                if !sawFloat, NumberParser.int(base + col.starts[r], col.ends[r] - col.starts[r]) == nil { sawFloat = true }
+                let p = base + col.starts[r], n = col.ends[r] - col.starts[r]
+                if NumberParser.int(p, n) == nil {
+                    // An integer beyond 64 bits would be rounded as a float: keep the column as text.
+                    if NumberParser.isPlainInteger(p, n) { return .string }
+                    sawFloat = true
+                }
             case .string, .escapedString:
                 sawString = true
                 guard allTimestamps || allIPs else { continue }

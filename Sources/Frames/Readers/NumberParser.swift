@@ -34,6 +34,19 @@ enum NumberParser {
         return Int64(v)
     }
 
+    /// True for `-?[0-9]+`: an integer literal (which, when it does not fit
+    /// in 64 bits, is kept as text rather than rounded into a float).
+    static func isPlainInteger(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        if n > 0, p[0] == 45 { i = 1 }
+        guard i < n else { return false }
+        while i < n {
+            guard TimestampParser.isDigit(p[i]) else { return false }
+            i += 1
+        }
+        return true
+    }
+
     private static let powers: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,

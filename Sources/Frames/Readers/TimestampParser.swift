@@ -131,7 +131,7 @@ public enum TimestampParser {
         if i == n { return zone.instant(fromLocalMicros: micros) }
         guard p[i] == 84 || p[i] == 32 else { return nil } // 'T' or ' '
         i += 1
-        guard let hour = digits(p, n, &i, 2), i < n, p[i] == 58 else { return nil }
+        guard let hour = oneOrTwo(p, n, &i), i < n, p[i] == 58 else { return nil }
         i += 1
         guard let minute = digits(p, n, &i, 2) else { return nil }
         var second: Int64 = 0

@@ -75,10 +75,3 @@ enum JSONWriter {
         out.bytes.append(34)
     }
 }
-
-extension ByteSink {
-    /// A small in-memory byte buffer for escaping one value.
-    struct Scratch {
-        var bytes: [UInt8] = []
-    }
-}
