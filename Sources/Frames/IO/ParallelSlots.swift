@@ -18,6 +18,13 @@ final class ParallelSlots<T>: @unchecked Sendable {
     /// Stores the result of slot `i` (called by exactly one worker per slot).
     func set(_ i: Int, _ value: T) { storage[i] = value }
 
+    /// Moves the value out of slot `i`, leaving it empty (called by the one worker owning it).
+    func take(_ i: Int) -> T? {
+        let v = storage[i]
+        storage[i] = nil
+        return v
+    }
+
     /// The results, once every worker is done.
     func results() -> [T?] { (0..<count).map { storage[$0] } }
 }

@@ -72,6 +72,7 @@ struct CSVChunkParser: @unchecked Sendable {
         let delim = delimiter
         var records = 0
         var reported = start
+        var released = start
         let accBuffer = UnsafeMutablePointer<ColumnAccumulator>.allocate(capacity: max(ncols, 1))
         accBuffer.initialize(from: accs, count: ncols)
         accs = []
@@ -85,6 +86,10 @@ struct CSVChunkParser: @unchecked Sendable {
             if records & 0x1FFF == 1, let advanced, p > reported {
                 advanced(Int64(p - reported))
                 reported = p
+            }
+            if records & 0x1FFF == 1, p - released > PageRelease.stride {
+                PageRelease.release(b, from: released, to: p)
+                released = p
             }
             if records & 0x1FFF == 1, let isCancelled, isCancelled() {
                 return CSVChunkResult(columns: [], rows: rows, stop: p, newlines: lines, issues: issues,

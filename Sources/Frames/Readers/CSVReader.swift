@@ -145,19 +145,22 @@ enum CSVReader {
             for r in results { kind = ValueKind.merge(kind, r.columns[c].kind) ?? .string }
             finalKinds.append(declared[c] ? kinds[c] : kind)
         }
+        // The chunks' buffers move into per-column slots and are released as soon
+        // as their column is joined, so the load never holds two copies of the frame.
         let joined = ParallelSlots<Column>(count: ncols)
-        let parts = results.map(\.columns)
+        let parts = ParallelSlots<[ChunkColumn]>(count: ncols)
+        for c in 0..<ncols { parts.set(c, results.map { $0.columns[c] }) }
+        results = []
         let lanes = min(threads, max(ncols, 1))
         let joinKinds = finalKinds
         DispatchQueue.concurrentPerform(iterations: lanes) { w in
             var c = w
             while c < ncols {
-                joined.set(c, ColumnJoiner.join(parts.map { $0[c] }, kind: joinKinds[c], rows: rows))
+                joined.set(c, ColumnJoiner.join(parts.take(c) ?? [], kind: joinKinds[c], rows: rows))
                 c += lanes
             }
         }
         let joinedColumns = joined.results()
-        results = []
         var fields: [Field] = []
         var columns: [Column] = []
         for c in 0..<ncols {

@@ -27,7 +27,7 @@ struct ColumnAccumulator {
 
     /// Distinct values above which a chunk stops dictionary-encoding, once
     /// they are also more than half of the rows.
-    static let dictionaryProbe = 2048
+    static let dictionaryProbe = 65_536
 
     init(kind: ValueKind, declared: Bool, zone: Zone, capacity: Int) {
         self.kind = kind

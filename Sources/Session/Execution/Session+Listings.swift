@@ -52,6 +52,13 @@ extension Session {
 
 /// The process's resident memory.
 enum ProcessMemory {
+    /// Hands memory freed by a load's temporary buffers back to the system.
+    static func returnFreePages() {
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+
     /// Resident set size in bytes, from `/proc/self/statm` (0 where unavailable).
     static func residentBytes() -> Int {
         guard let fd = fopen("/proc/self/statm", "r") else { return 0 }
@@ -65,3 +72,9 @@ enum ProcessMemory {
         return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }
+
+#if os(Linux)
+/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

@@ -61,6 +61,7 @@ extension Session {
             throw .load(error)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        ProcessMemory.returnFreePages()
         catalog.set(frameName, CatalogEntry(frame: result.frame, source: "load \(path.value)"))
         let f = result.frame
         note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
