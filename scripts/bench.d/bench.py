@@ -67,8 +67,7 @@ def run_ipdr(ipdr, statements, workdir, with_rss):
     with open(script, "w", encoding="utf-8") as f:
         f.write("\n".join(s for _, s in statements) + "\n")
     rss_file = os.path.join(workdir, "rss")
-    cmd = [ipdr, "--timing", "--output", "csv", "--audit", os.path.join(workdir, "audit.jsonl"),
-           "run", script]
+    cmd = [ipdr, "--timing", "--output", "csv", "run", script]
     with_rss = with_rss and os.access("/usr/bin/time", os.X_OK)
     if with_rss:
         cmd = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + cmd
@@ -97,8 +96,8 @@ def ipdr_answers(ipdr, statements, workdir):
     load = statements[0][1]
     answers = {}
     for task, stmt in statements[1:]:
-        p = subprocess.run([ipdr, "--output", "csv", "--audit", os.path.join(workdir, "audit.jsonl"),
-                            "-c", load + "\n" + stmt], capture_output=True, text=True)
+        p = subprocess.run([ipdr, "--output", "csv", "-c", load + "\n" + stmt],
+                           capture_output=True, text=True)
         if p.returncode != 0:
             answers[task] = {"error": p.stderr.strip()[-500:]}
             continue

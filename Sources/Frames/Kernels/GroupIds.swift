@@ -110,23 +110,58 @@ public struct GroupIds: Sendable {
         return (nk, ns, nc)
     }
 
+    /// Ids of addresses in first-seen order, through an open-addressing table
+    /// over both 64-bit halves (IPv4-only columns use the low half alone).
     static func ipIds(_ a: [IPAddress], _ n: Int) -> Raw {
-        var map: [IPAddress: Int32] = [:]
+        if a.allSatisfy(\.isIPv4) { return intIds(a, n) { $0.low } }
+        var cap = 1024
+        var slots = [Int32](repeating: -1, count: cap)
+        var his = [UInt64](repeating: 0, count: cap)
+        var los = [UInt64](repeating: 0, count: cap)
         var ids = [Int32](repeating: 0, count: n)
-        // Most addresses are IPv4: their low word alone identifies them.
-        var lowTable = Raw(ids: [], cardinality: 0)
-        if a.allSatisfy(\.isIPv4) {
-            lowTable = intIds(a, n) { $0.low }
-            return lowTable
-        }
-        for i in 0..<n {
-            if let s = map[a[i]] { ids[i] = s } else {
-                let s = Int32(map.count)
-                map[a[i]] = s
-                ids[i] = s
+        var next: Int32 = 0
+        a.withUnsafeBufferPointer { ap in
+            ids.withUnsafeMutableBufferPointer { out in
+                var i = 0
+                while i < n {
+                    let hi = ap[i].rawHigh, lo = ap[i].rawLow
+                    var h = Int(truncatingIfNeeded: mix(hi &* 0x9E37_79B9_7F4A_7C15 ^ lo)) & (cap - 1)
+                    let id: Int32 = slots.withUnsafeMutableBufferPointer { sp in
+                        while true {
+                            let sl = sp[h]
+                            if sl < 0 { return -1 }
+                            if his[h] == hi && los[h] == lo { return sl }
+                            h = (h + 1) & (cap - 1)
+                        }
+                    }
+                    if id >= 0 {
+                        out[i] = id
+                    } else {
+                        slots[h] = next
+                        his[h] = hi
+                        los[h] = lo
+                        out[i] = next
+                        next += 1
+                        if Int(next) * 2 > cap {
+                            let nc = cap * 4
+                            var ns = [Int32](repeating: -1, count: nc)
+                            var nh = [UInt64](repeating: 0, count: nc)
+                            var nl = [UInt64](repeating: 0, count: nc)
+                            for j in 0..<cap where slots[j] >= 0 {
+                                var q = Int(truncatingIfNeeded: mix(his[j] &* 0x9E37_79B9_7F4A_7C15 ^ los[j])) & (nc - 1)
+                                while ns[q] >= 0 { q = (q + 1) & (nc - 1) }
+                                ns[q] = slots[j]
+                                nh[q] = his[j]
+                                nl[q] = los[j]
+                            }
+                            (slots, his, los, cap) = (ns, nh, nl, nc)
+                        }
+                    }
+                    i += 1
+                }
             }
         }
-        return Raw(ids: ids, cardinality: map.count)
+        return Raw(ids: ids, cardinality: Int(next))
     }
 
     static func stringIds(_ p: PlainStrings, _ n: Int) -> Raw {

@@ -41,7 +41,7 @@ enum ScalarComparison {
                     let end = range.upperBound
                     while i + 64 <= end {
                         var word: UInt64 = 0
-                        for j in 0..<64 where test(base[i + j]) { word |= 1 << UInt64(j) }
+                        for j in 0..<64 { word |= UInt64(test(base[i + j]) ? 1 : 0) << UInt64(j) }
                         out[i >> 6] = word
                         i += 64
                     }
