@@ -31,10 +31,17 @@ public struct GroupIds: Sendable {
 
     struct Raw { var ids: [Int32]; var cardinality: Int }
 
+    /// A full 64-bit finaliser (MurmurHash3's fmix64): every input bit affects
+    /// the low bits used as a table index, so keys whose variation sits in their
+    /// high bytes (network-order addresses) do not pile into one probe chain.
     @inline(__always)
     static func mix(_ x: UInt64) -> UInt64 {
-        var h = x &* 0x9E37_79B9_7F4A_7C15
-        h ^= h >> 29
+        var h = x
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
         return h
     }
 

@@ -18,41 +18,57 @@ enum ScalarComparison {
 
     /// Bit i is `a[i] OP s`.
     static func compare<T: Comparable>(_ a: [T], _ s: T, _ op: Op) -> Bitmap {
-        switch op {
-        case .eq: return run(a) { $0 == s }
-        case .ne: return run(a) { $0 != s }
-        case .lt: return run(a) { $0 < s }
-        case .le: return run(a) { $0 <= s }
-        case .gt: return run(a) { $0 > s }
-        case .ge: return run(a) { $0 >= s }
-        }
-    }
-
-    @inline(__always)
-    private static func run<T>(_ a: [T], _ test: (T) -> Bool) -> Bitmap {
         let n = a.count
         var words = [UInt64](repeating: 0, count: (n + 63) >> 6)
         a.withUnsafeBufferPointer { src in
             words.withUnsafeMutableBufferPointer { dst in
-                let s = UncheckedBox(src), d = UncheckedBox(dst)
+                guard let base = src.baseAddress, let out = dst.baseAddress else { return }
+                let p = UncheckedBox(base), o = UncheckedBox(out)
                 Parallel.forEachRange(n) { range in
-                    guard let base = s.value.baseAddress, let out = d.value.baseAddress else { return }
-                    var i = range.lowerBound
-                    let end = range.upperBound
-                    while i + 64 <= end {
-                        var word: UInt64 = 0
-                        for j in 0..<64 { word |= UInt64(test(base[i + j]) ? 1 : 0) << UInt64(j) }
-                        out[i >> 6] = word
-                        i += 64
-                    }
-                    if i < end {
-                        var word: UInt64 = 0
-                        for j in 0..<(end - i) where test(base[i + j]) { word |= 1 << UInt64(j) }
-                        out[i >> 6] = word
-                    }
+                    fillSpecialized(p.value, s, op, o.value, range)
                 }
             }
         }
         return Bitmap(words: words, count: n)
+    }
+
+    /// Fills the words of `range` (which starts on a multiple of 64).
+    @inline(never)
+    static func fill<T: Comparable>(_ p: UnsafePointer<T>, _ s: T, _ op: Op, _ out: UnsafeMutablePointer<UInt64>, _ range: Range<Int>) {
+        switch op {
+        case .eq: words(p, out, range) { $0 == s }
+        case .ne: words(p, out, range) { $0 != s }
+        case .lt: words(p, out, range) { $0 < s }
+        case .le: words(p, out, range) { $0 <= s }
+        case .gt: words(p, out, range) { $0 > s }
+        case .ge: words(p, out, range) { $0 >= s }
+        }
+    }
+
+    @inline(__always)
+    static func words<T>(_ p: UnsafePointer<T>, _ out: UnsafeMutablePointer<UInt64>, _ range: Range<Int>, _ test: (T) -> Bool) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i + 64 <= end {
+            var word: UInt64 = 0
+            for j in 0..<64 { word |= UInt64(test(p[i + j]) ? 1 : 0) << UInt64(j) }
+            out[i >> 6] = word
+            i += 64
+        }
+        if i < end {
+            var word: UInt64 = 0
+            for j in 0..<(end - i) { word |= UInt64(test(p[i + j]) ? 1 : 0) << UInt64(j) }
+            out[i >> 6] = word
+        }
+    }
+}
+
+// Specialisations for the fixed-width column types the engine compares.
+extension ScalarComparison {
+    @_specialize(where T == Int64)
+    @_specialize(where T == Double)
+    @_specialize(where T == IPAddress)
+    static func fillSpecialized<T: Comparable>(_ p: UnsafePointer<T>, _ s: T, _ op: Op, _ out: UnsafeMutablePointer<UInt64>, _ range: Range<Int>) {
+        fill(p, s, op, out, range)
     }
 }
