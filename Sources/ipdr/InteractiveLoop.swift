@@ -7,8 +7,12 @@ import Session
 struct InteractiveLoop {
     let session: Session
 
-    func run() -> Bool {
+    /// The one-line greeting shown before anything else.
+    static func banner() {
         Console.out("ipdr \(IPDRVersion.string) — type help for statements, stages and functions; exit or Ctrl-D to leave\n")
+    }
+
+    func run() -> Bool {
         var ok = true
         var buffer = ""
         while !session.exitRequested {

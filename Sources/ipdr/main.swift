@@ -26,6 +26,8 @@ session.color = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"
 if let tz = options.tz {
     guard session.execute("set tz = \"\(tz)\"", origin: .command, sourceName: "--tz") else { exit(2) }
 }
+let interactive = options.mode == .standard && isatty(0) == 1
+if interactive { InteractiveLoop.banner() }
 var ok = true
 for file in options.dataFiles {
     let quoted = file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -42,7 +44,7 @@ case .script(let path):
 case .command(let text):
     ok = session.execute(text, origin: .command) && ok
 case .standard:
-    if isatty(0) == 1 {
+    if interactive {
         ok = InteractiveLoop(session: session).run() && ok
     } else {
         let data = FileHandle.standardInput.readDataToEndOfFile()
