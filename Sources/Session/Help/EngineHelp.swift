@@ -7,7 +7,7 @@ enum EngineHelp {
     }
 
     static var operators: [HelpTopic] {
-        FunctionCatalog.help.filter(\.isOperator).map { HelpTopic(.function, $0.name, $0.signature, $0.summary, $0.example) }
+        FunctionCatalog.help.filter(\.isOperator).map { HelpTopic(.operator, $0.name, $0.signature, $0.summary, $0.example) }
     }
 
     static var aggregates: [HelpTopic] {

@@ -1,7 +1,7 @@
 /// One entry of `help`: a name, what it does in one line, and an example.
 public struct HelpTopic: Sendable {
     public enum Kind: String, Sendable {
-        case statement, stage, function, aggregate, setting, option
+        case statement, stage, function, `operator`, aggregate, setting, option
     }
 
     public var kind: Kind

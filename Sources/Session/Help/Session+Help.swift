@@ -4,7 +4,7 @@ import Language
 extension Session {
     /// Every help topic: statements, stages, functions, aggregates, load options, settings.
     static var helpTopics: [HelpTopic] {
-        LanguageHelp.statements + LanguageHelp.stages + EngineHelp.functions + EngineHelp.aggregates
+        LanguageHelp.statements + LanguageHelp.stages + EngineHelp.functions + EngineHelp.operators + EngineHelp.aggregates
             + LanguageHelp.loadOptions
             + Settings.keys.map { HelpTopic(.setting, $0.key, "set \($0.key) = VALUE", $0.help, "set \($0.key) = ...") }
     }
@@ -16,7 +16,7 @@ extension Session {
             return
         }
         let all = Self.helpTopics
-        if topic.value == "settings" || topic.value == "functions" || topic.value == "stages" || topic.value == "statements" || topic.value == "aggregates" {
+        if ["settings", "functions", "operators", "stages", "statements", "aggregates"].contains(topic.value) {
             let kind = String(topic.value.dropLast())
             output.standard(listing(all.filter { $0.kind.rawValue == kind }))
             return
@@ -52,7 +52,7 @@ extension Session {
         var out = "ipdr \(IPDRVersion.string) — statements, pipeline stages and functions. `help NAME` shows one with an example.\n"
         let sections: [(String, HelpTopic.Kind)] = [
             ("Statements", .statement), ("Stages (SOURCE | STAGE | STAGE ...)", .stage),
-            ("Functions", .function), ("Aggregates (in summarize)", .aggregate),
+            ("Functions", .function), ("Operators", .operator), ("Aggregates (in summarize)", .aggregate),
             ("Load options (load PATH with K=V, ...)", .option), ("Settings (set KEY = VALUE)", .setting),
         ]
         let all = Self.helpTopics
