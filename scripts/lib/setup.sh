@@ -10,8 +10,9 @@ ensure_toolchain() {
     command -v swift >/dev/null 2>&1 || { echo "error: no Swift toolchain found (install Swift 6 and put it on PATH)" >&2; exit 2; }
 }
 
-# Debian packages needed by the build and the tests.
-IPDR_APT_PACKAGES=(python3)
+# Debian packages needed by the build (libedit for line editing) and the tests
+# (tmux drives the shell in a real terminal).
+IPDR_APT_PACKAGES=(python3 pkg-config libedit-dev tmux)
 
 ensure_system_packages() {
     local missing=()
