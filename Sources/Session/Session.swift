@@ -24,8 +24,10 @@ public final class Session {
     public internal(set) var exitRequested = false
     /// Timings of recent statements, newest last (for `status`).
     public internal(set) var recentTimings: [(command: String, milliseconds: Double, succeeded: Bool)] = []
-    /// Checked by long-running work; set from a signal handler to cancel.
+    /// Checked by long-running work; the shell's Ctrl-C handler sets it to cancel.
     public let cancellation = CancellationFlag()
+    /// Called from loader threads with (bytes read, bytes in total) while a file loads.
+    public var loadProgress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)?
 
     var scriptDepth = 0
 

@@ -8,6 +8,7 @@ extension Session {
         var read = ReadOptions(zone: settings.tz)
         let flag = cancellation
         read.isCancelled = { flag.isCancelled }
+        read.progress = loadProgress
         for option in options {
             let key = option.name.name
             let value = option.value

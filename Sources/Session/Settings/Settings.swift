@@ -16,6 +16,8 @@ public struct Settings: Sendable {
     public var scriptOnError: ScriptErrorMode = .stop
     /// Folders searched by `plugin load NAME`.
     public var pluginsPath: String = "Plugins"
+    /// Whether results taller than the terminal go through `$PAGER` in the shell.
+    public var displayPager = false
 
     public init() {}
 
@@ -23,6 +25,7 @@ public struct Settings: Sendable {
     public static let keys: [(key: String, help: String)] = [
         ("tz", "zone for naive timestamps on load, calendar functions and display (\"UTC\", \"+05:30\", \"Asia/Kolkata\")"),
         ("display.rows", "rows printed for a pipeline result"),
+        ("display.pager", "on: results taller than the terminal go through $PAGER (default less -S) in the shell"),
         ("script.on_error", "stop or continue after a failed statement in a script"),
         ("plugins.path", "folders searched by plugin load NAME"),
     ]
@@ -32,6 +35,7 @@ public struct Settings: Sendable {
         switch key {
         case "tz": return tz.name
         case "display.rows": return String(displayRows)
+        case "display.pager": return displayPager ? "on" : "off"
         case "script.on_error": return scriptOnError.rawValue
         case "plugins.path": return pluginsPath
         default: return nil
@@ -47,6 +51,12 @@ public struct Settings: Sendable {
         case "display.rows":
             guard let n = Int(text), n >= 0 else { return .failure(.invalidValue(key: key, value: text, expected: "a whole number of rows, 0 or more")) }
             displayRows = n
+        case "display.pager":
+            switch text.lowercased() {
+            case "on", "true": displayPager = true
+            case "off", "false": displayPager = false
+            default: return .failure(.invalidValue(key: key, value: text, expected: "on or off"))
+            }
         case "script.on_error":
             guard let m = ScriptErrorMode(rawValue: text) else { return .failure(.invalidValue(key: key, value: text, expected: "stop or continue")) }
             scriptOnError = m
