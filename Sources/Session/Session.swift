@@ -16,8 +16,12 @@ public final class Session {
     public var outputFormat: OutputFormat
     /// When true, each statement's run time goes to standard error.
     public var printTiming = false
-    /// Whether diagnostics use ANSI colour.
+    /// Whether diagnostics and warnings (standard error) use ANSI colour.
     public var color = false
+    /// Whether tables (standard output) use ANSI colour: bold headers, dim nulls.
+    public var tableColor = false
+    /// The width tables are fitted to (the terminal's), or nil for no limit.
+    public var displayWidth: (@Sendable () -> Int)?
     /// Where output goes.
     public let output: any OutputSink
     /// Set by `exit`/`quit`.
@@ -120,7 +124,8 @@ public final class Session {
         switch outputFormat {
         case .table:
             let rows = listing ? Int.max : settings.displayRows
-            let r = TableRenderer(formatter: ValueFormatter(zone: settings.tz, groupDigits: true), maxRows: rows)
+            let r = TableRenderer(formatter: ValueFormatter(zone: settings.tz, groupDigits: true), maxRows: rows,
+                                  maxWidth: displayWidth?(), color: tableColor)
             output.standard(r.render(frame))
         case .csv, .json:
             let p = RecordPrinter(style: outputFormat == .csv ? .csv : .json, zone: settings.tz)
@@ -135,6 +140,6 @@ public final class Session {
 
     /// Writes a warning to standard error.
     func warn(_ text: String) {
-        output.error("warning: \(text)\n")
+        output.error((color ? "\u{1B}[1;33mwarning:\u{1B}[0m " : "warning: ") + text + "\n")
     }
 }

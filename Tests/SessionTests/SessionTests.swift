@@ -149,3 +149,47 @@ import Testing
         """)
     }
 }
+
+@Suite struct TableFittingTests {
+    static let frame = Frame([
+        ("msisdn", Column.from(.string, [.string("919812345678"), .string("919800000001")])),
+        ("dst_ip", Column.from(.string, [.string("2a03:2880:f12f:83:face:b00c:0:25de"), .null])),
+        ("bytes_up", Column.from(.int, [.int(1_970_402_614), .int(5)])),
+        ("apn", Column.from(.string, [.string("airtelgprs.com"), .string("jionet")])),
+        ("rat", Column.from(.string, [.string("4G"), .string("5G")])),
+    ])
+
+    func render(width: Int?, color: Bool = false) -> [Substring] {
+        TableRenderer(formatter: ValueFormatter(zone: .utc, groupDigits: true), maxRows: 20, maxWidth: width, color: color)
+            .render(Self.frame).split(separator: "\n")
+    }
+
+    @Test(arguments: [200, 100, 80, 60, 40, 20])
+    func everyLineFitsTheWidth(_ width: Int) {
+        for line in render(width: width).dropLast() {
+            #expect(line.count <= width, "\(line.count) > \(width): \(line)")
+        }
+    }
+
+    @Test func wideTerminalShowsEverything() {
+        let lines = render(width: 200)
+        #expect(lines[0] == "msisdn        dst_ip                                   bytes_up  apn             rat")
+        #expect(lines.last == "(2 rows)")
+    }
+
+    @Test func narrowTerminalShrinksThenDropsRightColumns() {
+        let at60 = render(width: 60)
+        #expect(at60[2] == "919812345678  2a03:2880:f…  1,970,402,614  airtelgprs.…  4G", "numbers are never cut")
+        #expect(at60.last == "(2 rows)")
+        let at30 = render(width: 30)
+        #expect(at30.last == "(2 rows; 3 more columns not shown: bytes_up, apn, rat)")
+        #expect(at30[0].hasPrefix("msisdn"))
+    }
+
+    @Test func colourMarksHeadersAndNulls() {
+        let lines = render(width: nil, color: true)
+        #expect(lines[0].hasPrefix("\u{1B}[1mmsisdn"))
+        #expect(lines[3].contains("\u{1B}[2mnull"))
+        #expect(!render(width: nil).joined().contains("\u{1B}"))
+    }
+}
