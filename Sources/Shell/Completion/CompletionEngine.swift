@@ -19,7 +19,7 @@ public struct CompletionEngine: Sendable {
     }
 
     /// Candidates for the word that ends at `cursor` (a UTF-8 offset into `text`,
-    /// clamped to the text). Every candidate starts with the text from
+    /// clamped to the text; inside a character, its start). Every candidate starts with the text from
     /// `replaceFrom` to the cursor; the list is sorted and has no duplicates.
     public func complete(_ text: String, cursor: Int) -> Completion {
         let all = Array(text.utf8)
