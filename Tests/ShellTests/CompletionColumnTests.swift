@@ -70,6 +70,9 @@ struct CompletionColumnTests {
         #expect(c("ipdr | where msisdn is ") == ["not", "null"])
         #expect(c("ipdr | where msisdn is not ") == ["null"])
         #expect(c("ipdr | where dst_port b") == ["between"])
+        #expect(c("ipdr | where dst_port between 1 a") == ["and"])
+        #expect(c("ipdr | where (ms") == ["msisdn"])
+        #expect(c("ipdr | where dst_port in (44, ds") == ["dst_ip", "dst_port"])
     }
 
     @Test func selectAndExtendItems() {
@@ -96,6 +99,8 @@ struct CompletionColumnTests {
         #expect(c("ipdr | sort bytes_up desc, ms") == ["msisdn"])
         #expect(c("ipdr | sort by ms") == ["msisdn"])
         #expect(c("ipdr | sort bytes_up desc ").isEmpty)
+        #expect(c("ipdr | sort hour(start_time) ") == ["asc", "desc"])
+        #expect(c("ipdr | sort hour(st") == ["start_time", "str("])
     }
 
     @Test func topNBy() {

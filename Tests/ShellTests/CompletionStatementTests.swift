@@ -75,6 +75,9 @@ struct CompletionStatementTests {
         #expect(c("set display.r") == ["display.rows"])
         #expect(CompletionFixture.complete("set display.r").replaceFrom == 4)
         #expect(c("set tz = ").isEmpty)
+        #expect(c("set display.pager = ") == ["off", "on"])
+        #expect(c("set script.on_error = c") == ["continue"])
+        #expect(c("set display.pager = on ").isEmpty)
     }
 
     @Test func helpTopics() {

@@ -33,6 +33,15 @@ public enum LanguageVocabulary {
         }
     }
 
+    /// The fixed values a setting takes (empty for free-form settings such as `tz`).
+    public static func settingValues(_ key: String) -> [String] {
+        switch key {
+        case "display.pager": return ["on", "off"]
+        case "script.on_error": return ["stop", "continue"]
+        default: return []
+        }
+    }
+
     /// Every topic `help TOPIC` answers that can be typed as one word: statements,
     /// stages, functions, word operators, aggregates, load options, settings and
     /// the section names (`functions`, `stages`, ...).

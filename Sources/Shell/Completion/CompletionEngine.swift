@@ -83,7 +83,10 @@ public struct CompletionEngine: Sendable {
         case "save":
             return pipeline(st[1...], input, inSave: true)
         case "set":
-            return st.count == 1 ? .words(context.settingKeys, dotted: true) : .none
+            if st.count == 1 { return .words(context.settingKeys, dotted: true) }
+            guard let last = st.last, last.isSymbol(.assign), st.count >= 3 else { return .none }
+            let key = st[1..<(st.count - 1)].map { $0.isSymbol(.dot) ? "." : (Self.name(of: $0) ?? "?") }.joined()
+            return .words(LanguageVocabulary.settingValues(key))
         case "help":
             return st.count == 1 ? .words(LanguageVocabulary.helpTopicNames + context.analyzerNames, dotted: true) : .none
         case "plugin":
