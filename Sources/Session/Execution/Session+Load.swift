@@ -48,7 +48,7 @@ extension Session {
                     throw .diagnostic(.error("unknown profile '\(value.text)'", span: value.span, hint: "no column-mapping profiles are installed in this version; profile=auto keeps the file's column names"))
                 }
             default:
-                let known = LanguageHelp.loadOptions.map(\.name) + ["profile"]
+                let known = LanguageVocabulary.loadOptionNames
                 throw .diagnostic(.error("unknown load option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
             }
         }

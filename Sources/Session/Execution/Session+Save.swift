@@ -26,7 +26,7 @@ extension Session {
                 }
                 write.delimiter = b
             default:
-                let known = ["overwrite", "format", "header", "delimiter"]
+                let known = LanguageVocabulary.saveOptionNames
                 throw .diagnostic(.error("unknown save option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
             }
         }
