@@ -117,7 +117,7 @@ struct ColumnAccumulator: ~Copyable {
             guard let v = DurationParser.parse(bytes: UnsafeBufferPointer(start: p, count: n)) else { return misfit() }
             ints.append(v)
         case .ip:
-            guard let v = IPAddress.parse(UnsafeBufferPointer(start: p, count: n)) else { return misfit() }
+            guard let v = IPParser.parse(p, n) else { return misfit() }
             ips.append(v)
         case .unknown:
             return misfit()
@@ -159,7 +159,7 @@ struct ColumnAccumulator: ~Copyable {
            TimestampParser.parse(bytes: b, zone: zone, layout: layout) != nil {
             return .timestamp(layout)
         }
-        if IPAddress.parse(b) != nil { return .ip }
+        if IPParser.parse(p, n) != nil { return .ip }
         return .string
     }
 
