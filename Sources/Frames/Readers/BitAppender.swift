@@ -7,11 +7,16 @@ struct BitAppender {
 
     /// Appends the first `n` bits of `source`.
     mutating func append(_ source: [UInt64], _ n: Int) {
+        source.withUnsafeBufferPointer { append($0, n) }
+    }
+
+    /// Appends the first `n` bits of `source`.
+    mutating func append(_ source: UnsafeBufferPointer<UInt64>, _ n: Int) {
         guard n > 0 else { return }
         let shift = count & 63
         let fullWords = n >> 6
         if shift == 0 {
-            words.append(contentsOf: source.prefix((n + 63) >> 6))
+            words.append(contentsOf: UnsafeBufferPointer(rebasing: source[0..<min(source.count, (n + 63) >> 6)]))
         } else {
             for w in 0..<((n + 63) >> 6) {
                 let v = source[w]

@@ -48,9 +48,6 @@ struct CSVChunkParser: @unchecked Sendable {
     func parse(from start: Int, to end: Int) -> CSVChunkResult {
         let ncols = kinds.count
         let estimate = max(16, (end - start) / max(8 * ncols, 1))
-        var accs: [ColumnAccumulator] = (0..<ncols).map {
-            ColumnAccumulator(kind: kinds[$0], declared: declared[$0], zone: zone, capacity: estimate)
-        }
         let declaredOrder = (0..<ncols).filter { declared[$0] && kinds[$0] != .string }
         let otherOrder = (0..<ncols).filter { !(declared[$0] && kinds[$0] != .string) }
         // Field spans of the current record, in buffers reused for every record.
@@ -74,8 +71,9 @@ struct CSVChunkParser: @unchecked Sendable {
         var reported = start
         var released = start
         let accBuffer = UnsafeMutablePointer<ColumnAccumulator>.allocate(capacity: max(ncols, 1))
-        accBuffer.initialize(from: accs, count: ncols)
-        accs = []
+        for c in 0..<ncols {
+            (accBuffer + c).initialize(to: ColumnAccumulator(kind: kinds[c], declared: declared[c], zone: zone, capacity: estimate))
+        }
         defer {
             accBuffer.deinitialize(count: ncols)
             accBuffer.deallocate()

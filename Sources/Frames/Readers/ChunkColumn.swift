@@ -3,14 +3,14 @@ struct ChunkColumn: Sendable {
     var kind: ValueKind
     var rows: Int
     /// Validity bits (set = present), `rows` of them.
-    var validity: [UInt64]
-    var ints: [Int64] = []
-    var floats: [Double] = []
-    var bools: [UInt64] = []
-    var ips: [IPAddress] = []
-    /// Plain strings, when not dictionary-encoded.
-    var plain: PlainStrings?
+    var validity: ChunkBuffer<UInt64>
+    var ints = ChunkBuffer<Int64>()
+    var floats = ChunkBuffer<Double>()
+    var bools = ChunkBuffer<UInt64>()
+    var ips = ChunkBuffer<IPAddress>()
+    /// Plain strings (`large_utf8` offsets and bytes), when not dictionary-encoded.
+    var plain: (offsets: ChunkBuffer<Int64>, bytes: ChunkBuffer<UInt8>)?
     /// Dictionary-encoded strings.
-    var indices: [Int32] = []
+    var indices = ChunkBuffer<Int32>()
     var dictionary: PlainStrings?
 }

@@ -5,7 +5,7 @@
 /// ip, else string). A later value that does not fit widens int to float in
 /// place; any other misfit sets `needsString` and the chunk is parsed again
 /// with the column read as strings, so no value is lost.
-struct ColumnAccumulator {
+struct ColumnAccumulator: ~Copyable {
     private(set) var kind: ValueKind
     /// True when the type was declared: a misfit is a data error, not a widening.
     let declared: Bool
@@ -14,15 +14,17 @@ struct ColumnAccumulator {
     /// Set when a value did not fit the inferred type and the column must be re-read as strings.
     private(set) var needsString = false
 
-    private var validity: [UInt64] = []
+    private var validity: GrowableBuffer<UInt64>
     private var leadingNulls = 0
-    private var ints: [Int64] = []
-    private var floats: [Double] = []
-    private var bools: [UInt64] = []
-    private var ips: [IPAddress] = []
-    private var plain = PlainStrings()
+    private var ints: GrowableBuffer<Int64>
+    private var floats: GrowableBuffer<Double>
+    private var bools: GrowableBuffer<UInt64>
+    private var ips: GrowableBuffer<IPAddress>
+    /// Plain strings: `large_utf8` offsets (with the leading 0) and bytes.
+    private var plainOffsets: GrowableBuffer<Int64>
+    private var plainBytes: GrowableBuffer<UInt8>
     private var dictionary = ByteDictionary()
-    private var indices: [Int32] = []
+    private var indices: GrowableBuffer<Int32>
     private var dictionaryActive = true
 
     /// Distinct values above which a chunk stops dictionary-encoding, once
@@ -33,14 +35,20 @@ struct ColumnAccumulator {
         self.kind = kind
         self.declared = declared
         self.zone = zone
-        validity.reserveCapacity(capacity / 64 + 1)
+        validity = GrowableBuffer(capacity: capacity / 64 + 1)
+        let integers: Bool
         switch kind {
-        case .int, .timestamp, .duration: ints.reserveCapacity(capacity)
-        case .float: floats.reserveCapacity(capacity)
-        case .ip: ips.reserveCapacity(capacity)
-        case .string: indices.reserveCapacity(capacity)
-        default: break
+        case .int, .timestamp, .duration: integers = true
+        default: integers = false
         }
+        ints = GrowableBuffer(capacity: integers ? capacity : 0)
+        floats = GrowableBuffer(capacity: kind == .float ? capacity : 0)
+        bools = GrowableBuffer(capacity: kind == .bool ? capacity / 64 + 1 : 0)
+        ips = GrowableBuffer(capacity: kind == .ip ? capacity : 0)
+        indices = GrowableBuffer(capacity: kind == .string ? capacity : 0)
+        plainOffsets = GrowableBuffer(capacity: 0)
+        plainOffsets.append(0)
+        plainBytes = GrowableBuffer(capacity: 0)
     }
 
     @inline(__always)
@@ -69,7 +77,7 @@ struct ColumnAccumulator {
         case .bool: pushBool(false, at: row)
         case .ip: ips.append(IPAddress(high: 0, low: 0))
         case .string:
-            if dictionaryActive { indices.append(0) } else { plain.appendEmpty() }
+            if dictionaryActive { indices.append(0) } else { plainOffsets.append(plainOffsets.last) }
         }
     }
 
@@ -87,8 +95,8 @@ struct ColumnAccumulator {
             if !(quoted && n == 0), let v = NumberParser.int(p, n) {
                 ints.append(v)
             } else if !declared, !(quoted && n == 0), !NumberParser.isPlainInteger(p, n), let f = NumberParser.float(p, n) {
-                floats = ints.map { Double($0) }
-                ints = []
+                for i in 0..<ints.count { floats.append(Double(ints[i])) }
+                ints.removeAll()
                 kind = .float
                 floats.append(f)
             } else {
@@ -109,7 +117,7 @@ struct ColumnAccumulator {
             guard let v = DurationParser.parse(bytes: UnsafeBufferPointer(start: p, count: n)) else { return misfit() }
             ints.append(v)
         case .ip:
-            guard let v = IPAddress.parse(UnsafeBufferPointer(start: p, count: n)) else { return misfit() }
+            guard let v = IPParser.parse(p, n) else { return misfit() }
             ips.append(v)
         case .unknown:
             return misfit()
@@ -130,11 +138,11 @@ struct ColumnAccumulator {
         kind = ColumnAccumulator.infer(p, n, quoted: quoted, zone: zone)
         let nulls = leadingNulls
         switch kind {
-        case .int, .timestamp, .duration: ints.append(contentsOf: repeatElement(0, count: nulls))
-        case .float: floats.append(contentsOf: repeatElement(0, count: nulls))
+        case .int, .timestamp, .duration: ints.append(repeating: 0, count: nulls)
+        case .float: floats.append(repeating: 0, count: nulls)
         case .bool: for r in 0..<nulls { pushBool(false, at: r) }
-        case .ip: ips.append(contentsOf: repeatElement(IPAddress(high: 0, low: 0), count: nulls))
-        case .string: indices.append(contentsOf: repeatElement(0, count: nulls))
+        case .ip: ips.append(repeating: IPAddress(high: 0, low: 0), count: nulls)
+        case .string: indices.append(repeating: 0, count: nulls)
         case .unknown: break
         }
     }
@@ -151,7 +159,7 @@ struct ColumnAccumulator {
            TimestampParser.parse(bytes: b, zone: zone, layout: layout) != nil {
             return .timestamp(layout)
         }
-        if IPAddress.parse(b) != nil { return .ip }
+        if IPParser.parse(p, n) != nil { return .ip }
         return .string
     }
 
@@ -163,26 +171,30 @@ struct ColumnAccumulator {
                 flattenDictionary(extraRow: true)
             }
         } else {
-            plain.append(bytes: UnsafeBufferPointer(start: p, count: n))
+            plainBytes.append(p, count: n)
+            plainOffsets.append(Int64(plainBytes.count))
         }
     }
 
     /// Turns the dictionary-encoded rows into plain strings. With `extraRow`,
     /// the last index belongs to a row whose validity is not yet pushed (it is a value).
     private mutating func flattenDictionary(extraRow: Bool) {
-        var out = PlainStrings()
-        out.offsets.reserveCapacity(max(rows * 2, indices.count + 1))
+        plainOffsets.removeAll()
+        plainBytes.removeAll()
+        plainOffsets.append(0)
         let d = dictionary.strings
         d.bytes.withUnsafeBufferPointer { bp in
-            for (r, i) in indices.enumerated() {
+            for r in 0..<indices.count {
                 let valid = r >= rows || (validity[r >> 6] >> UInt64(r & 63)) & 1 == 1
-                if !valid { out.appendEmpty(); continue }
-                let s = Int(d.offsets[Int(i)]), e = Int(d.offsets[Int(i) + 1])
-                out.append(bytes: UnsafeBufferPointer(rebasing: bp[s..<e]))
+                if valid, let b = bp.baseAddress {
+                    let i = Int(indices[r])
+                    let s = Int(d.offsets[i]), e = Int(d.offsets[i + 1])
+                    plainBytes.append(b + s, count: e - s)
+                }
+                plainOffsets.append(Int64(plainBytes.count))
             }
         }
-        plain = out
-        indices = []
+        indices.removeAll()
         dictionary = ByteDictionary()
         dictionaryActive = false
     }
@@ -206,29 +218,32 @@ struct ColumnAccumulator {
             if dictionaryActive {
                 indices.removeLast()
             } else {
-                let last = plain.offsets.removeLast()
-                let prev = plain.offsets[plain.offsets.count - 1]
-                if valid { plain.bytes.removeLast(Int(last - prev)) }
+                let last = plainOffsets.last
+                plainOffsets.removeLast()
+                let prev = plainOffsets.last
+                if valid { plainBytes.removeLast(Int(last - prev)) }
             }
         }
     }
 
     /// The finished column.
     mutating func finish() -> ChunkColumn {
-        var c = ChunkColumn(kind: kind, rows: rows, validity: validity)
+        if case .string = kind, dictionaryActive, !(dictionary.count > 0 && dictionary.count * 2 <= rows) {
+            flattenDictionary(extraRow: false)
+        }
+        var c = ChunkColumn(kind: kind, rows: rows, validity: validity.take())
         switch kind {
         case .unknown: break
-        case .int, .timestamp, .duration: c.ints = ints
-        case .float: c.floats = floats
-        case .bool: c.bools = bools
-        case .ip: c.ips = ips
+        case .int, .timestamp, .duration: c.ints = ints.take()
+        case .float: c.floats = floats.take()
+        case .bool: c.bools = bools.take()
+        case .ip: c.ips = ips.take()
         case .string:
             if dictionaryActive, dictionary.count > 0, dictionary.count * 2 <= rows {
-                c.indices = indices
+                c.indices = indices.take()
                 c.dictionary = dictionary.strings
             } else {
-                if dictionaryActive { flattenDictionary(extraRow: false) }
-                c.plain = plain
+                c.plain = (plainOffsets.take(), plainBytes.take())
             }
         }
         return c

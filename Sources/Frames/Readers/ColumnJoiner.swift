@@ -4,7 +4,7 @@ enum ColumnJoiner {
     static func join(_ parts: [ChunkColumn], kind: ValueKind, rows: Int) -> Column {
         var validity = BitAppender(capacity: rows)
         for part in parts {
-            if part.kind == .unknown { validity.append(repeating: false, part.rows) } else { validity.append(part.validity, part.rows) }
+            if part.kind == .unknown { validity.append(repeating: false, part.rows) } else { validity.append(part.validity.buffer, part.rows) }
         }
         let valid = validity.bitmap
         switch kind {
@@ -14,7 +14,7 @@ enum ColumnJoiner {
             var out: [Int64] = []
             out.reserveCapacity(rows)
             for part in parts {
-                if part.kind == .unknown { out.append(contentsOf: repeatElement(0, count: part.rows)) } else { out.append(contentsOf: part.ints) }
+                if part.kind == .unknown { out.append(contentsOf: repeatElement(0, count: part.rows)) } else { out.append(contentsOf: part.ints.buffer) }
             }
             switch kind {
             case .int: return Column(.int(out), validity: valid)
@@ -27,15 +27,15 @@ enum ColumnJoiner {
             for part in parts {
                 switch part.kind {
                 case .unknown: out.append(contentsOf: repeatElement(0, count: part.rows))
-                case .int: out.append(contentsOf: part.ints.lazy.map { Double($0) })
-                default: out.append(contentsOf: part.floats)
+                case .int: out.append(contentsOf: part.ints.buffer.lazy.map { Double($0) })
+                default: out.append(contentsOf: part.floats.buffer)
                 }
             }
             return Column(.float(out), validity: valid)
         case .bool:
             var bits = BitAppender(capacity: rows)
             for part in parts {
-                if part.kind == .unknown { bits.append(repeating: false, part.rows) } else { bits.append(part.bools, part.rows) }
+                if part.kind == .unknown { bits.append(repeating: false, part.rows) } else { bits.append(part.bools.buffer, part.rows) }
             }
             return Column(.bool(bits.bitmap), validity: valid)
         case .ip:
@@ -45,7 +45,7 @@ enum ColumnJoiner {
                 if part.kind == .unknown {
                     out.append(contentsOf: repeatElement(IPAddress(high: 0, low: 0), count: part.rows))
                 } else {
-                    out.append(contentsOf: part.ips)
+                    out.append(contentsOf: part.ips.buffer)
                 }
             }
             return Column(.ip(out), validity: valid)
@@ -78,7 +78,7 @@ enum ColumnJoiner {
                     }
                 }
                 if merged.count * 2 > rows { fits = false; break }
-                for i in part.indices { indices.append(remap[Int(i)]) }
+                for i in part.indices.buffer { indices.append(remap[Int(i)]) }
             }
             if fits, merged.count > 0 {
                 return .dictionary(indices: indices, dictionary: merged.strings)
@@ -91,11 +91,11 @@ enum ColumnJoiner {
                 for _ in 0..<part.rows { out.appendEmpty() }
             } else if let p = part.plain {
                 let base = Int64(out.bytes.count)
-                out.bytes.append(contentsOf: p.bytes)
-                out.offsets.append(contentsOf: p.offsets.dropFirst().lazy.map { $0 + base })
+                out.bytes.append(contentsOf: p.bytes.buffer)
+                out.offsets.append(contentsOf: p.offsets.buffer.dropFirst().lazy.map { $0 + base })
             } else if let d = part.dictionary {
                 d.bytes.withUnsafeBufferPointer { bp in
-                    for (r, i) in part.indices.enumerated() {
+                    for (r, i) in part.indices.buffer.enumerated() {
                         let valid = (part.validity[r >> 6] >> UInt64(r & 63)) & 1 == 1
                         if !valid { out.appendEmpty(); continue }
                         let s = Int(d.offsets[Int(i)]), e = Int(d.offsets[Int(i) + 1])
