@@ -1,6 +1,6 @@
-/// Parses IP address text for the readers: the same grammar as
-/// `IPAddress.parse`, without its allocations, and with dotted IPv4 read in
-/// one pass (no scan for `:` first).
+/// Parses IP address text (the grammar of `IPAddress.parse`: dotted IPv4 without
+/// leading zeros, IPv6 full, compressed or with an IPv4 tail) without
+/// allocating; dotted IPv4 is read in one pass with no scan for `:` first.
 enum IPParser {
     /// The address in `p[0..<n]`, or nil when the bytes are not an address.
     @inline(__always)
