@@ -30,6 +30,8 @@ public final class ShellLoop {
         session = Session(output: output, format: format)
         editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: environment), historyLimit: 1000)
         interrupts = InterruptMonitor()
+        session.displayWidth = { TerminalCapabilities.width() }
+        session.tableColor = TerminalCapabilities.current().color
         if isatty(2) == 1 {
             let line = ProgressLine()
             progress = line

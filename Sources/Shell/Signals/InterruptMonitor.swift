@@ -12,6 +12,11 @@ public final class InterruptMonitor: @unchecked Sendable {
 
     /// Installs the SIGINT handler and starts the watcher thread.
     public init() {
+        // A parent may have started us with SIGINT blocked; Ctrl-C must work.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
             _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
