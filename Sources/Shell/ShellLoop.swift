@@ -30,6 +30,7 @@ public final class ShellLoop {
         session = Session(output: output, format: format)
         editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: environment), historyLimit: 1000)
         interrupts = InterruptMonitor()
+        editor.completion = SessionCompletion(session: session)
         session.displayWidth = { TerminalCapabilities.width() }
         session.tableColor = TerminalCapabilities.current().color
         if isatty(2) == 1 {

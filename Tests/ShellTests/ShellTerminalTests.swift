@@ -166,12 +166,47 @@ struct ShellTerminalTests {
         #expect(!FileManager.default.fileExists(atPath: paged), "short results are not paged")
         try t.type("tall")
         try t.press("Enter")
-        try t.waitFor("ipdr>", count: 4)
+        try t.waitFor("ipdr>", count: 5)
         let text = try String(contentsOfFile: paged, encoding: .utf8)
         #expect(text.contains("(60 rows)"))
         #expect(!(try t.screen()).contains("(60 rows)"))
         try t.type("exit")
         try t.press("Enter")
+        #expect(try t.exitStatus() == 0)
+    }
+
+    @Test func tabCompletesPathsStagesAndColumnsOfTheFlowingFrame() throws {
+        let t = try TmuxShell()
+        try t.write("small.csv", Self.smallCSV)
+        try t.start()
+        try t.waitFor("ipdr>")
+        try t.type("load \"sma")
+        try t.press("Tab")
+        try t.waitFor("load \"small.csv\"")
+        try t.type("as s")
+        try t.press("Enter")
+        try t.waitFor("loaded s")
+        try t.type("s | wh")
+        try t.press("Tab")
+        try t.waitUntil("stage completed") { TmuxShell.lastLine($0) == "ipdr> s | where" }
+        try t.type("by")
+        try t.press("Tab")
+        try t.waitUntil("column completed") { TmuxShell.lastLine($0) == "ipdr> s | where bytes_up" }
+        // A column made by an earlier stage of the same pipeline.
+        try t.type("> 15 | extend doubled = bytes_up * 2 | select dou")
+        try t.press("Tab")
+        try t.waitFor("select doubled")
+        try t.press("Enter")
+        let screen = try t.waitFor("(2 rows)")
+        #expect(screen.contains("60"))
+        // Several candidates: the second Tab lists them.
+        try t.type("s | s")
+        try t.press("Tab")
+        try t.press("Tab")
+        let listed = try t.waitFor("summarize")
+        #expect(listed.contains("select") && listed.contains("sort"))
+        try t.press("C-c")
+        try t.press("C-d")
         #expect(try t.exitStatus() == 0)
     }
 

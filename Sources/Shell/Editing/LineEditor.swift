@@ -23,7 +23,7 @@ public final class LineEditor {
         rl_readline_name = UnsafePointer(strdup("ipdr"))
         rl_catch_signals = 1
         rl_initialize()
-        _ = rl_parse_and_bind("bind -e")
+        _ = rl_parse_and_bind("bind ^I rl_complete")
         _ = rl_parse_and_bind("bind ^R em-inc-search-prev")
         rl_attempted_completion_function = attemptCompletion
         rl_completion_query_items = 200
