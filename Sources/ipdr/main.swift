@@ -1,5 +1,6 @@
 import Foundation
 import Session
+import Shell
 
 let options: CommandLineOptions
 switch CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) {
@@ -20,14 +21,18 @@ default:
     break
 }
 
-let session = Session(format: options.output)
+let interactive = options.mode == .standard && TerminalCapabilities.current().isInteractive
+let shell: ShellLoop? = interactive ? ShellLoop(format: options.output) : nil
+let session = shell?.session ?? Session(format: options.output)
 session.printTiming = options.timing
 session.color = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+shell?.printBanner()
 if let tz = options.tz {
     guard session.execute("set tz = \"\(tz)\"", origin: .command, sourceName: "--tz") else { exit(2) }
 }
-let interactive = options.mode == .standard && isatty(0) == 1
-if interactive { InteractiveLoop.banner() }
+if let shell {
+    exit(shell.run(startupFiles: options.dataFiles) ? 0 : 1)
+}
 var ok = true
 for file in options.dataFiles {
     let quoted = file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -44,12 +49,8 @@ case .script(let path):
 case .command(let text):
     ok = session.execute(text, origin: .command) && ok
 case .standard:
-    if interactive {
-        ok = InteractiveLoop(session: session).run() && ok
-    } else {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        ok = session.execute(String(decoding: data, as: UTF8.self), origin: .stdin) && ok
-    }
+    let data = FileHandle.standardInput.readDataToEndOfFile()
+    ok = session.execute(String(decoding: data, as: UTF8.self), origin: .stdin) && ok
 case .help, .version:
     break
 }
