@@ -25,7 +25,7 @@ let interactive = options.mode == .standard && TerminalCapabilities.current().is
 let shell: ShellLoop? = interactive ? ShellLoop(format: options.output) : nil
 let session = shell?.session ?? Session(format: options.output)
 session.printTiming = options.timing
-session.color = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+session.color = isatty(0) == 1 && TerminalCapabilities.current().colorOnStderr
 shell?.printBanner()
 if let tz = options.tz {
     guard session.execute("set tz = \"\(tz)\"", origin: .command, sourceName: "--tz") else { exit(2) }

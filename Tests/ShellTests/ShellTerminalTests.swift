@@ -75,7 +75,7 @@ struct ShellTerminalTests {
         try t.waitFor("loaded s")
         try t.press("C-r")
         try t.type("bytes")
-        try t.waitFor("select bytes_up", timeout: 5)
+        try t.waitFor("select bytes_up")
         try t.press("Enter")
         let screen = try t.waitFor("(3 rows)")
         #expect(screen.contains("bytes_up"))

@@ -130,9 +130,14 @@ private func attemptCompletion(_ word: UnsafePointer<CChar>?, _ start: Int32, _ 
     if !head.hasPrefix(typed) { head = typed }
     rl_completion_append_character = candidates.count == 1 && !head.hasSuffix("/") && !head.hasSuffix(".") ? 32 : 0
     let entries = candidates.count == 1 ? [head] : [head] + candidates
-    guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
-        .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1) else { return nil }
+    // libedit looks at matches[2] even when matches[1] is the terminating NULL
+    // (to tell one match from several), so the array carries two NULLs: without
+    // the second, a single match sometimes read garbage and lost its space.
+    let slots = entries.count + 2
+    guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * slots)?
+        .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: slots) else { return nil }
     for (i, e) in entries.enumerated() { array[i] = strdup(e) }
     array[entries.count] = nil
+    array[entries.count + 1] = nil
     return array
 }
