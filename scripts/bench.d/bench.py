@@ -5,7 +5,8 @@ the ipdr binary and passes them in the environment:
   BENCH_PYTHON  python of the venv holding duckdb/pandas ('' when unavailable)
   BENCH_TOOLS   comma list of tools that can run: ipdr,duckdb,pandas
   IPDR_BIN      ipdr executable ('' when unavailable)
-  BENCH_DATA    folder with ipdr-<size>.csv and ipdr-<size>.truth.json
+  BENCH_DATA    folder with ipdr-<size>.csv and ipdr-<size>.truth.json, and for tasks 6
+                and 7 ipdr-<size>.logins.csv and ipdr-<size>.logins-truth.json
 """
 
 import argparse
@@ -27,7 +28,16 @@ TASK_NAMES = {
     3: "summarize count, sum, dcount by msisdn",
     4: "summarize by dst_ip | top 10",
     5: "point lookup (public ip, port, time)",
+    6: "interval join 10k logins (ip, port, time)",
+    7: "join 1k watch list on msisdn | count",
 }
+# Conditions of the joins, shared by the statement text and the documentation.
+JOIN_6 = ("l | join kind=inner t on left.client_ip == right.public_ip and "
+          "left.client_port == right.public_port and "
+          "left.login_time between right.start_time and right.end_time | "
+          "select account, login_time, msisdn")
+JOIN_7 = "t | join kind=inner w on msisdn | count"
+WATCH_ROWS = 1000
 MISMATCHES = []
 TIMING = re.compile(r"^timing: ([0-9]+\.[0-9]{3}) ms: (.*)$")
 
@@ -38,8 +48,17 @@ def loud(msg):
 
 
 def ipdr_statements(path, spec, tasks):
-    """The ipdr statement of each task, in task order (task 1 is always first)."""
+    """The ipdr statement of each task, in task order (task 1 is always first).
+
+    Statements a task needs first (loading the login log, the watch list) come
+    right after task 1 with task None: they are timed by ipdr but not reported.
+    """
     x, p, t = spec["public_ip"], spec["public_port"], spec["time"]
+    setup = []
+    if 6 in tasks:
+        setup.append((None, 'load "%s" as l with tz="UTC"' % spec["logins"]))
+    if 7 in tasks:
+        setup.append((None, 'load "%s" as w' % spec["watch"]))
     stmts = {
         1: 'load "%s" as t with tz="+05:30"' % path,
         2: "t | where dst_port == 443 and bytes_up > 1MB | count",
@@ -47,8 +66,10 @@ def ipdr_statements(path, spec, tasks):
         4: "t | summarize sessions = count() by dst_ip | top 10 by sessions",
         5: ('t | where public_ip == "%s" and public_port == %d and start_time <= "%s +05:30" '
             'and end_time >= "%s +05:30"' % (x, p, t, t)),
+        6: JOIN_6,
+        7: JOIN_7,
     }
-    return [(k, stmts[k]) for k in [1] + [k for k in tasks if k != 1]]
+    return [(1, stmts[1])] + setup + [(k, stmts[k]) for k in tasks if k != 1]
 
 
 def parse_timings(stderr_text):
@@ -83,7 +104,8 @@ def run_ipdr(ipdr, statements, workdir, with_rss):
         if text != stmt.strip():
             print("bench: note: timing line text %r differs from statement %r" % (text, stmt),
                   file=sys.stderr)
-        ms[task] = value
+        if task is not None:
+            ms[task] = value
     rss = None
     if with_rss:
         with open(rss_file, encoding="utf-8") as f:
@@ -93,9 +115,11 @@ def run_ipdr(ipdr, statements, workdir, with_rss):
 
 def ipdr_answers(ipdr, statements, workdir):
     """Each query task's result from its own ipdr process, summarised like worker.answer."""
-    load = statements[0][1]
+    load = "\n".join(s for k, s in statements if k is None or k == 1)
     answers = {}
     for task, stmt in statements[1:]:
+        if task is None:
+            continue
         p = subprocess.run([ipdr, "--output", "csv", "-c", load + "\n" + stmt],
                            capture_output=True, text=True)
         if p.returncode != 0:
@@ -114,6 +138,11 @@ def ipdr_answers(ipdr, statements, workdir):
             elif task == 5:
                 i = header.index("msisdn")
                 answers[task] = {"msisdn": sorted(r[i] for r in body)}
+            elif task == 6:
+                i = header.index("msisdn")
+                answers[task] = {"rows": len(body), "msisdn": sorted(r[i] for r in body)}
+            elif task == 7:
+                answers[task] = {"count": int(body[0][0])}
         except (IndexError, ValueError) as e:
             answers[task] = {"error": "unreadable output (%s): %r" % (e, p.stdout[:300])}
     return answers
@@ -137,6 +166,13 @@ def bench_size(size, args, env):
     tasks = sorted(set(args.tasks) | {1})
     spec = {"tasks": tasks, "public_ip": cg["public_ip"], "public_port": cg["public_port"],
             "time": cg["time"]}
+    truth6 = None
+    if 6 in tasks or 7 in tasks:
+        with open(os.path.join(data, "ipdr-%s.logins-truth.json" % size), encoding="utf-8") as f:
+            lt = json.load(f)
+        spec["logins"] = os.path.abspath(os.path.join(data, "ipdr-%s.logins.csv" % size))
+        spec["watch"] = write_watch_list(os.path.join(data, "ipdr-%s.watch.csv" % size), lt)
+        truth6 = login_truth(lt)
     statements = ipdr_statements(path, spec, tasks)
     tools = [t for t in TOOLS if t in env["tools"]]
     times = {t: {k: [] for k in tasks} for t in tools}
@@ -175,6 +211,8 @@ def bench_size(size, args, env):
             except RuntimeError as e:
                 loud("%s memory/answer run failed for %s: %s" % (tool, size, e))
     check_answers(size, answers)
+    if truth6 is not None and 6 in tasks:
+        check_truth(size, answers, truth6)
     medians = {t: {k: statistics.median(v) for k, v in times[t].items() if v} for t in tools}
     return {"size": size, "tasks": tasks, "tools": [t for t in tools if t not in failed],
             "medians": medians, "rss": rss, "runs": {t: {k: len(v) for k, v in times[t].items()}
@@ -204,6 +242,53 @@ def check_answers(size, answers):
     if ok and len(answers) > 1:
         print("bench: %s rows: answers agree (%s)" % (size, ", ".join(sorted(answers))),
               file=sys.stderr)
+
+
+def write_watch_list(path, logins_truth):
+    """A watch list of msisdns (the login accounts' owners), written once; returns its path.
+
+    Columns msisdn and case_ref; WATCH_ROWS distinct msisdns that all occur in the data.
+    """
+    path = os.path.abspath(path)
+    if not os.path.exists(path):
+        seen = []
+        for a in logins_truth["accounts"]:
+            if a["msisdn"] not in seen:
+                seen.append(a["msisdn"])
+            if len(seen) == WATCH_ROWS:
+                break
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="ascii", newline="") as f:
+            f.write("msisdn,case_ref\n")
+            for i, m in enumerate(seen):
+                f.write("%s,CASE-%04d\n" % (m, i // 10 + 1))
+        os.replace(tmp, path)
+    return path
+
+
+def login_truth(lt):
+    """Task 6's answer from the generator's truth: sessions holding each login's second."""
+    msisdn_of = {}
+    for r in lt["logins"]:
+        for m in r["matches"]:
+            msisdn_of[m["line"]] = m["msisdn"]
+    found = [msisdn_of[line] for r in lt["logins"] for line in r["exact_lines"]]
+    return {"rows": len(found), "msisdn": sorted(found)}
+
+
+def check_truth(size, answers, want):
+    for tool, ans in answers.items():
+        got = ans.get(6)
+        if got is None:
+            continue
+        if got != want:
+            msg = ("MISMATCH on %s rows, task 6 (%s): %s gives %s, the generator's truth %s"
+                   % (size, TASK_NAMES[6], tool, short(got), short(want)))
+            loud(msg)
+            MISMATCHES.append(msg)
+        else:
+            print("bench: %s rows: task 6 of %s matches the generator's truth (%d rows)"
+                  % (size, tool, want["rows"]), file=sys.stderr)
 
 
 def short(v):
@@ -256,7 +341,7 @@ def main(argv):
     p = argparse.ArgumentParser()
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--sizes", default="1m,5m")
-    p.add_argument("--tasks", default="1,2,3,4,5")
+    p.add_argument("--tasks", default="1,2,3,4,5,6,7")
     p.add_argument("--markdown", action="store_true")
     a = p.parse_args(argv)
     a.tasks = [int(x) for x in a.tasks.split(",") if x]

@@ -2,12 +2,19 @@
 
 Usage: python worker.py TOOL CSV SPEC_JSON MODE
   TOOL  duckdb | pandas
-  SPEC  {"tasks": [2, 3, ...], "public_ip": X, "public_port": P, "time": "yyyy-MM-dd HH:mm:ss"}
+  SPEC  {"tasks": [2, 3, ...], "public_ip": X, "public_port": P, "time": "yyyy-MM-dd HH:mm:ss",
+         "logins": CSV, "watch": CSV}   (the last two for tasks 6 and 7)
   MODE  time    load, then each task once; prints {"ms": {task: ms}, "answers": {...}}
         load    load only; prints {"ms": {"1": ms}, "maxrss_kb": peak RSS of this process}
 
 Runs in a fresh process per measurement so that peak RSS and caches of one
 tool do not leak into another's numbers.
+
+Zones: the IPDR's times are naive IST and the login log's naive UTC. Both
+tools here read them as naive wall-clock times, so the login time is moved by
++05:30 before it is compared, which compares the same instants as ipdr does
+with tz="+05:30" and tz="UTC". The login log and the watch list are loaded
+after the timed load, untimed.
 """
 
 import json
@@ -26,6 +33,14 @@ def duckdb_tool(path, spec):
     def load():
         con.execute("CREATE TABLE t AS SELECT * FROM read_csv('%s')" % esc)
 
+    def setup():
+        if 6 in spec["tasks"]:
+            con.execute("CREATE TABLE l AS SELECT * FROM read_csv('%s')"
+                        % spec["logins"].replace("'", "''"))
+        if 7 in spec["tasks"]:
+            con.execute("CREATE TABLE w AS SELECT * FROM read_csv('%s')"
+                        % spec["watch"].replace("'", "''"))
+
     queries = {
         2: ("SELECT count(*) FROM t WHERE dst_port = 443 AND bytes_up > 1000000", None),
         3: ("SELECT msisdn, count(*), sum(bytes_up + bytes_down), count(DISTINCT dst_ip) "
@@ -35,14 +50,19 @@ def duckdb_tool(path, spec):
         5: ("SELECT * FROM t WHERE public_ip = ? AND public_port = ? "
             "AND start_time <= CAST(? AS TIMESTAMP) AND end_time >= CAST(? AS TIMESTAMP)",
             [x, p, t, t]),
+        6: ("SELECT l.account, l.login_time, t.msisdn FROM l JOIN t "
+            "ON l.client_ip = t.public_ip AND l.client_port = t.public_port "
+            "AND l.login_time + INTERVAL 330 MINUTE BETWEEN t.start_time AND t.end_time", None),
+        7: ("SELECT count(*) FROM t JOIN w ON t.msisdn = w.msisdn", None),
     }
 
     def run(task):
         sql, params = queries[task]
         rows = con.execute(sql, params).fetchall() if params else con.execute(sql).fetchall()
-        return answer(task, rows, msisdn_col=0 if task != 5 else column_index(con, "msisdn"))
+        col = {5: column_index(con, "msisdn") if task == 5 else 0, 6: 2}.get(task, 0)
+        return answer(task, rows, msisdn_col=col)
 
-    return load, run
+    return load, setup, run
 
 
 def column_index(con, name):
@@ -61,6 +81,10 @@ def answer(task, rows, msisdn_col=0):
         return {"sessions": sorted((int(r[1]) for r in rows), reverse=True)}
     if task == 5:
         return {"msisdn": sorted(str(r[msisdn_col]) for r in rows)}
+    if task == 6:
+        return {"rows": len(rows), "msisdn": sorted(str(r[msisdn_col]) for r in rows)}
+    if task == 7:
+        return {"count": int(rows[0][0])}
     raise ValueError(task)
 
 
@@ -73,6 +97,15 @@ def pandas_tool(path, spec):
 
     def load():
         state["df"] = pd.read_csv(path, parse_dates=["start_time", "end_time"])
+
+    def setup():
+        if 6 in spec["tasks"]:
+            lg = pd.read_csv(spec["logins"], parse_dates=["login_time"],
+                             dtype={"client_port": "Int64"})
+            lg["login_time"] = lg["login_time"] + pd.Timedelta(minutes=330)
+            state["l"] = lg
+        if 7 in spec["tasks"]:
+            state["w"] = pd.read_csv(spec["watch"])
 
     def run(task):
         df = state["df"]
@@ -92,20 +125,29 @@ def pandas_tool(path, spec):
             m = df[(df["public_ip"] == x) & (df["public_port"] == p)
                    & (df["start_time"] <= t) & (df["end_time"] >= t)]
             return {"msisdn": sorted(str(v) for v in m["msisdn"].tolist())}
+        if task == 6:
+            lg = state["l"].dropna(subset=["client_port"]).astype({"client_port": "int64"})
+            m = lg.merge(df, left_on=["client_ip", "client_port"],
+                         right_on=["public_ip", "public_port"], how="inner")
+            m = m[(m["login_time"] >= m["start_time"]) & (m["login_time"] <= m["end_time"])]
+            return {"rows": len(m), "msisdn": sorted(str(v) for v in m["msisdn"].tolist())}
+        if task == 7:
+            return {"count": len(df.merge(state["w"], on="msisdn", how="inner"))}
         raise ValueError(task)
 
-    return load, run
+    return load, setup, run
 
 
 def main(argv):
     tool, path, spec_text, mode = argv
     spec = json.loads(spec_text)
-    load, run = {"duckdb": duckdb_tool, "pandas": pandas_tool}[tool](path, spec)
+    load, setup, run = {"duckdb": duckdb_tool, "pandas": pandas_tool}[tool](path, spec)
     ms, answers = {}, {}
     t0 = time.perf_counter()
     load()
     ms["1"] = (time.perf_counter() - t0) * 1000.0
     if mode == "time":
+        setup()
         for task in spec["tasks"]:
             if task == 1:
                 continue
