@@ -28,7 +28,7 @@ public final class ShellLoop {
         let output = ShellOutput(pager: Pager(environment: environment))
         self.output = output
         session = Session(output: output, format: format)
-        editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: environment), historyLimit: 1000)
+        editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: environment), historyLimit: Settings().historySize)
         interrupts = InterruptMonitor()
         editor.completion = SessionCompletion(session: session)
         session.displayWidth = { TerminalCapabilities.width() }
@@ -65,12 +65,14 @@ public final class ShellLoop {
     /// failed to load; errors typed at the prompt do not change the result.
     public func run(startupFiles: [String] = []) -> Bool {
         runInitFile()
+        editor.historyLimit = session.settings.historySize
         var ok = true
         for file in startupFiles where !session.exitRequested {
             let quoted = file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             ok = execute("load \"\(quoted)\"", origin: .command, sourceName: file) && ok
         }
         var pending: [String] = []
+        var pendingText: String { pending.joined(separator: "\n") }
         while !session.exitRequested {
             interrupts.clear()
             let read = editor.read(prompt: pending.isEmpty ? "ipdr> " : "  ...> ",
@@ -85,13 +87,18 @@ public final class ShellLoop {
                 ShellOutput.write("\n", to: 1)
                 pending = []
             case .line(let line):
-                pending.append(line)
-                let text = pending.joined(separator: "\n")
+                if let previous = pending.last, Parser.continuationJoiner(after: pendingText) == " " {
+                    pending[pending.count - 1] = previous + " " + line
+                } else {
+                    pending.append(line)
+                }
+                let text = pendingText
                 if Parser.needsContinuation(text) { continue }
                 pending = []
                 guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 editor.addHistory(text)
                 execute(text, origin: .interactive)
+                editor.historyLimit = session.settings.historySize
                 saveHistoryIfDue()
             }
         }

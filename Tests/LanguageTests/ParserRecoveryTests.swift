@@ -62,3 +62,23 @@ import Testing
         #expect(parse("").diagnostics.isEmpty)
     }
 }
+
+@Suite struct ContinuationTests {
+    @Test(arguments: [
+        ("ipdr |", true), ("ipdr | where x > 1", false), ("ipdr | where f(a,", true), ("ipdr | where f(a, b)", false),
+        ("ipdr | where apn == \"jio", true), ("ipdr | where apn == \"jio\nnet", true), ("ipdr | where apn == \"jio\nnet\"", false),
+        ("frames", false), ("", false), ("# only a comment |", false), ("x | where (a > 1", true),
+    ])
+    func needsContinuation(_ text: String, _ expected: Bool) {
+        #expect(Parser.needsContinuation(text) == expected, "\(text)")
+    }
+
+    @Test func stringsSpanLinesAndTheShellJoinsOpenParenthesesWithABlank() {
+        let script = Parser.parse(SourceFile(name: "t", text: "frames\nt | where a == \"two\nlines\""))
+        #expect(script.diagnostics.isEmpty)
+        #expect(script.statements.count == 2)
+        #expect(Parser.continuationJoiner(after: "t | where x in (1,") == " ")
+        #expect(Parser.continuationJoiner(after: "t | where a == \"(") == "\n")
+        #expect(Parser.continuationJoiner(after: "t |") == "\n")
+    }
+}

@@ -28,6 +28,17 @@ struct ShellTerminalTests {
         let screen = try t.waitFor("(2 rows)")
         #expect(screen.contains("bob"))
         #expect(!screen.contains("alice"))
+        // An open parenthesis and an open quote also continue the statement.
+        try t.type("s | where bytes_up in (10,")
+        try t.press("Enter")
+        try t.waitFor("  ...>", count: 3)
+        try t.type("30) | where name != \"bo")
+        try t.press("Enter")
+        try t.waitFor("  ...>", count: 4)
+        try t.type("b\" | count")
+        try t.press("Enter")
+        let counted = try t.waitUntil("count of 2") { $0.contains("count") && $0.contains("(1 row)") }
+        #expect(counted.contains("    2"))
         try t.type("exit")
         try t.press("Enter")
         #expect(try t.exitStatus() == 0)
@@ -208,6 +219,54 @@ struct ShellTerminalTests {
         try t.press("C-c")
         try t.press("C-d")
         #expect(try t.exitStatus() == 0)
+    }
+
+    static let wideCSV = "msisdn,dst_ip,bytes_up,bytes_down,apn,cell_id,rat\n"
+        + "919812345678,2a03:2880:f12f:83:face:b00c:0:25de,1970402614,5000000,airtelgprs.com,0404101234,4G\n"
+        + "919800000001,157.240.1.35,5,,jionet,0404105678,5G\n"
+
+    @Test(arguments: [60, 200])
+    func tablesFitTheTerminalWidth(_ width: Int) throws {
+        let t = try TmuxShell()
+        try t.write("wide.csv", Self.wideCSV)
+        try t.start(width: width)
+        try t.waitFor("ipdr>")
+        try t.type("load \"wide.csv\" as w; w")
+        try t.press("Enter")
+        let screen = try t.waitFor("(2 rows")
+        let table = screen.split(separator: "\n").drop { !$0.hasPrefix("msisdn") }
+        #expect(!table.isEmpty)
+        for line in table { #expect(line.count <= width, "\(line.count) > \(width): \(line)") }
+        if width == 200 {
+            #expect(screen.contains("2a03:2880:f12f:83:face:b00c:0:25de"))
+            #expect(screen.contains("(2 rows)"))
+        } else {
+            #expect(screen.contains("more column"), "dropped columns are announced")
+            #expect(screen.contains("1,970,402,614"), "numbers are never cut")
+        }
+        try t.press("C-d")
+        #expect(try t.exitStatus() == 0)
+    }
+
+    @Test func colourUnlessNoColor() throws {
+        for noColor in ["", "1"] {
+            let t = try TmuxShell()
+            try t.write("wide.csv", Self.wideCSV)
+            try t.start(width: 200, env: ["NO_COLOR": noColor])
+            try t.waitFor("ipdr>")
+            try t.type("load \"wide.csv\" as w; w | where bytes_down is null | select msisdn, bytes_down; nosuch")
+            try t.press("Enter")
+            try t.waitFor("unknown frame")
+            let raw = try t.screenWithEscapes()
+            if noColor.isEmpty {
+                #expect(raw.contains("\u{1B}[1m"), "bold headers")
+                #expect(raw.contains("\u{1B}["), "coloured output")
+            } else {
+                #expect(!raw.contains("\u{1B}[1m"), "NO_COLOR turns colour off")
+            }
+            try t.press("C-d")
+            #expect(try t.exitStatus() == 0)
+        }
     }
 
     /// A CSV of `rows` rows written in blocks (quick even in debug builds).

@@ -112,6 +112,11 @@ final class TmuxShell {
         try tmux(["capture-pane", "-p", "-t", target])
     }
 
+    /// The visible screen with its colour escapes (`capture-pane -e`).
+    func screenWithEscapes() throws -> String {
+        try tmux(["capture-pane", "-e", "-p", "-t", target])
+    }
+
     /// Polls the screen until `condition` holds (or `timeout` seconds pass).
     @discardableResult
     func waitUntil(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {

@@ -1,8 +1,11 @@
 /// Turns script text into tokens, one at a time.
 ///
-/// Newlines and `;` become `.separator` tokens, except where a pipeline
-/// continues: after a line that ends with `|`, and before a line whose first
-/// token is `|`. Comments (`#` to the end of the line) are skipped. Malformed
+/// Newlines and `;` become `.separator` tokens, except where a statement
+/// continues: after a line that ends with `|`, before a line whose first
+/// token is `|`, and inside a quoted string (a string may span lines; one left
+/// open to the end of the text is reported at its line and reading resumes on
+/// the next line). A newline inside parentheses still ends the statement, so
+/// a script with an unclosed parenthesis reports it at its own line. Comments (`#` to the end of the line) are skipped. Malformed
 /// input becomes `.invalid` tokens; the lexer never fails and always advances.
 public struct Lexer: Sendable {
     /// The bytes being read.
@@ -13,6 +16,8 @@ public struct Lexer: Sendable {
     private var afterPipe = false
     /// End offset of the last `contains`/`startswith`/`endswith`/`matches` word, for `~`.
     private var matchWordEnd = -1
+    /// Parentheses opened and not yet closed in the current statement.
+    public private(set) var parenDepth = 0
 
     /// A lexer at the start of a file.
     public init(_ file: SourceFile) {
@@ -36,6 +41,7 @@ public struct Lexer: Sendable {
         position = min(max(0, offset), bytes.count)
         afterPipe = false
         matchWordEnd = -1
+        parenDepth = 0
     }
 
     // MARK: - Character classes
@@ -103,6 +109,12 @@ public struct Lexer: Sendable {
             }
             let token = lexToken(c)
             if case .symbol(.pipe) = token.kind { afterPipe = true } else { afterPipe = false }
+            switch token.kind {
+            case .symbol(.leftParen): parenDepth += 1
+            case .symbol(.rightParen): parenDepth = max(0, parenDepth - 1)
+            case .separator: parenDepth = 0
+            default: break
+            }
             return token
         }
     }
@@ -170,13 +182,14 @@ public struct Lexer: Sendable {
         let start = position
         position += 1
         var out: [UInt8] = []
+        var firstNewline: Int? = nil
         while position < bytes.count {
             let c = bytes[position]
             if c == quote {
                 position += 1
                 return Token(.string(String(decoding: out, as: UTF8.self)), span: SourceSpan(start: start, end: position))
             }
-            if c == UInt8(ascii: "\n") { break }
+            if c == UInt8(ascii: "\n"), firstNewline == nil { firstNewline = position }
             if c == UInt8(ascii: "\\"), position + 1 < bytes.count, bytes[position + 1] != UInt8(ascii: "\n") {
                 let e = bytes[position + 1]
                 switch e {
@@ -195,6 +208,8 @@ public struct Lexer: Sendable {
             out.append(c)
             position += 1
         }
+        // Never closed: report it on its own line and go on from the next one.
+        if let nl = firstNewline { position = nl }
         var end = position
         while end > start, end <= bytes.count, Lexer.isBlank(bytes[end - 1]) { end -= 1 }
         let span = SourceSpan(start: start, end: end)

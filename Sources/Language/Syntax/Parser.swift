@@ -47,17 +47,34 @@ public struct Parser {
         return parser.parseScript()
     }
 
-    /// True when `text` ends inside a pipeline (its last token is `|`), so an
-    /// interactive shell should read a continuation line.
+    /// True when `text` is an unfinished statement, so an interactive shell
+    /// should read a continuation line: it ends with `|`, a parenthesis is
+    /// still open, or a quoted string is still open.
     public static func needsContinuation(_ text: String) -> Bool {
         var lexer = Lexer(SourceFile(name: "", text: text))
         var last: Token?
+        var openString = false
         while true {
             let t = lexer.next()
             if case .end = t.kind { break }
+            if case .invalid(.unterminatedString) = t.kind { openString = true }
             last = t
         }
-        return last?.isSymbol(.pipe) ?? false
+        guard let last else { return false }
+        return openString || last.isSymbol(.pipe) || lexer.parenDepth > 0
+    }
+
+    /// How the shell joins a continuation line to `text`: a blank while a
+    /// parenthesis is open (so the expression goes on), a newline otherwise.
+    public static func continuationJoiner(after text: String) -> String {
+        var lexer = Lexer(SourceFile(name: "", text: text))
+        var openString = false
+        while true {
+            let t = lexer.next()
+            if case .end = t.kind { break }
+            if case .invalid(.unterminatedString) = t.kind { openString = true }
+        }
+        return lexer.parenDepth > 0 && !openString ? " " : "\n"
     }
 
     // MARK: - Token helpers

@@ -18,6 +18,8 @@ public struct Settings: Sendable {
     public var pluginsPath: String = "Plugins"
     /// Whether results taller than the terminal go through `$PAGER` in the shell.
     public var displayPager = false
+    /// Entries the shell's history file keeps.
+    public var historySize = 1000
 
     public init() {}
 
@@ -26,6 +28,7 @@ public struct Settings: Sendable {
         ("tz", "zone for naive timestamps on load, calendar functions and display (\"UTC\", \"+05:30\", \"Asia/Kolkata\")"),
         ("display.rows", "rows printed for a pipeline result"),
         ("display.pager", "on: results taller than the terminal go through $PAGER (default less -S) in the shell"),
+        ("history.size", "entries kept in the shell's history file (~/.local/state/ipdr/history)"),
         ("script.on_error", "stop or continue after a failed statement in a script"),
         ("plugins.path", "folders searched by plugin load NAME"),
     ]
@@ -36,6 +39,7 @@ public struct Settings: Sendable {
         case "tz": return tz.name
         case "display.rows": return String(displayRows)
         case "display.pager": return displayPager ? "on" : "off"
+        case "history.size": return String(historySize)
         case "script.on_error": return scriptOnError.rawValue
         case "plugins.path": return pluginsPath
         default: return nil
@@ -51,6 +55,9 @@ public struct Settings: Sendable {
         case "display.rows":
             guard let n = Int(text), n >= 0 else { return .failure(.invalidValue(key: key, value: text, expected: "a whole number of rows, 0 or more")) }
             displayRows = n
+        case "history.size":
+            guard let n = Int(text), n >= 1 else { return .failure(.invalidValue(key: key, value: text, expected: "a whole number of entries, 1 or more")) }
+            historySize = n
         case "display.pager":
             switch text.lowercased() {
             case "on", "true": displayPager = true

@@ -9,8 +9,13 @@ import Foundation
 public final class LineEditor {
     /// The history file, or nil when history is not kept on disk.
     public let historyPath: String?
-    /// How many entries the history keeps.
-    public let historyLimit: Int
+    /// How many entries the history keeps (`set history.size = N`).
+    public var historyLimit: Int {
+        didSet {
+            historyLimit = max(1, historyLimit)
+            if historyLimit != oldValue { stifle_history(Int32(historyLimit)) }
+        }
+    }
     /// Entries added since the history file was last written.
     public private(set) var unsavedEntries = 0
 
