@@ -32,7 +32,7 @@ import Frames
         ("ipdr | top 1.5 by bytes_up", "top needs a non-negative whole number", "1.5", nil),
         ("ipdr | summarize count(), count() by msisdn", "duplicate column name 'count'", "count()", nil),
         ("ipdr | select msisdn, msisdn", "duplicate column name 'msisdn'", "msisdn", nil),
-        ("ipdr | join other on x", "the 'join' stage is not supported here", nil, nil),
+        ("ipdr | join other on x", "column 'x' is not in the left frame", nil, nil),
         ("ipdr | geo.locate ip=dst_ip", "the 'geo.locate' stage is not supported here", nil, nil),
         ("ipdr | where bytes_up + \"a\" > 1", "cannot apply '+' to int and string", "bytes_up + \"a\"", nil),
         ("ipdr | where bytes_up", "where needs a bool condition, not int", "bytes_up", nil),

@@ -30,6 +30,8 @@ public enum BindError: Error, Sendable, Hashable, DiagnosticConvertible {
     case qualifiedColumn(String, SourceSpan)
     /// A regular expression, zone or CIDR constant that is not valid.
     case invalidConstant(String, SourceSpan)
+    /// A join condition or option that cannot be used (ambiguous name, unsupported term, ...).
+    case join(String, hint: String?, SourceSpan)
 
     /// Where the error is.
     public var span: SourceSpan {
@@ -37,7 +39,8 @@ public enum BindError: Error, Sendable, Hashable, DiagnosticConvertible {
         case .unknownFrame(_, _, let s), .unknownColumn(_, _, let s), .typeMismatch(_, let s),
              .unknownFunction(_, _, let s), .wrongArgumentCount(_, let s), .aggregateOutsideSummarize(_, let s),
              .notAnAggregate(let s), .badLiteral(_, _, let s), .badCount(_, let s), .badConstant(_, let s),
-             .duplicateName(_, let s), .unsupportedStage(_, let s), .qualifiedColumn(_, let s), .invalidConstant(_, let s):
+             .duplicateName(_, let s), .unsupportedStage(_, let s), .qualifiedColumn(_, let s), .invalidConstant(_, let s),
+             .join(_, _, let s):
             return s
         }
     }
@@ -59,6 +62,7 @@ public enum BindError: Error, Sendable, Hashable, DiagnosticConvertible {
         case .unsupportedStage(let n, _): return "the '\(n)' stage is not supported here"
         case .qualifiedColumn(let n, _): return "qualified column '\(n)' is only allowed in join conditions"
         case .invalidConstant(let m, _): return m
+        case .join(let m, _, _): return m
         }
     }
 
@@ -73,6 +77,7 @@ public enum BindError: Error, Sendable, Hashable, DiagnosticConvertible {
         case .badLiteral(_, .timestamp, _): return "write timestamps like \"2026-03-14 10:00:00\" or \"2026-03-14T10:00:00+05:30\""
         case .badLiteral(_, .ip, _): return "write addresses like \"157.240.1.1\" or \"2001:db8::1\""
         case .duplicateName: return "give one of them another name with name = ..."
+        case .join(_, let h, _): return h
         default: return nil
         }
     }

@@ -100,8 +100,8 @@ public struct Binder {
             return (.count, [Field("count", .int)])
         case .summarize(let aggs, let by):
             return try bindSummarize(aggs, by, schema)
-        case .join:
-            throw .unsupportedStage("join", stage.span)
+        case .join(let j):
+            return try bindJoin(j, schema)
         case .analyzer(let call):
             throw .unsupportedStage("\(call.plugin.name).\(call.analyzer.name)", stage.span)
         }

@@ -79,4 +79,6 @@ public enum PlanOperator: Sendable {
     case count
     /// Group by the keys and aggregate; output sorted by the keys.
     case summarize(keys: [ProjectedColumn], aggregates: [NamedAggregate])
+    /// Join with another frame.
+    case join(JoinPlan)
 }

@@ -14,11 +14,11 @@ public struct PlanExecutor: Sendable {
     /// Runs `plan`, looking its source frame up with `frames`.
     public func run(_ plan: Plan, frames: (String) -> Frame?) throws(EvaluationError) -> Frame {
         guard let source = frames(plan.source) else { throw .unknownFrame(name: plan.source) }
-        return try run(plan, on: source)
+        return try run(plan, on: source, frames: frames)
     }
 
-    /// Runs `plan` over `source` (the frame its source name stands for).
-    public func run(_ plan: Plan, on source: Frame) throws(EvaluationError) -> Frame {
+    /// Runs `plan` over `source` (the frame its source name stands for); `frames` finds the right frames of joins.
+    public func run(_ plan: Plan, on source: Frame, frames: (String) -> Frame? = { _ in nil }) throws(EvaluationError) -> Frame {
         var state = LazyFrame(source)
         let eval = ExpressionEvaluator(context: context)
         for step in plan.steps {
@@ -65,6 +65,9 @@ public struct PlanExecutor: Sendable {
                     items.append(Aggregation.Item(name: a.name, aggregate: a.aggregate, input: input))
                 }
                 state = LazyFrame(try Aggregation.run(keys: kc, items: items, rowCount: state.rowCount, context: context))
+            case .join(let j):
+                guard let right = frames(j.rightFrame) else { throw .unknownFrame(name: j.rightFrame) }
+                state = LazyFrame(try join(j, left: state.materialized(), right: right))
             }
         }
         try context.checkCancellation()

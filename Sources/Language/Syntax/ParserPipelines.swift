@@ -129,21 +129,31 @@ extension Parser {
         return SortKey(expression: e, direction: direction, span: span)
     }
 
-    /// `[kind=K] FRAME on COND` (after `join`).
+    /// `[kind=K] [report=true|false] FRAME on COND` (after `join`; options in any order).
     mutating func parseJoin() throws(SyntaxError) -> JoinClause {
         var kind = JoinKind.inner
         var kindSpan: SourceSpan?
-        if token.isWord("kind"), peek().isSymbol(.assign) {
+        var report = false
+        var reportSpan: SourceSpan?
+        while token.isWord("kind") || token.isWord("report"), peek().isSymbol(.assign) {
             let start = token.span
+            let isKind = token.isWord("kind")
             advance()
             advance()
-            guard let w = token.word else { throw failure("a join kind (inner, left, semi, anti)") }
-            guard let k = JoinKind(rawValue: w) else {
-                throw .unknownJoinKind(
-                    w, suggestion: Suggest.closest(to: w, among: JoinKind.allCases.map(\.rawValue)), token.span)
+            if isKind {
+                guard let w = token.word else { throw failure("a join kind (inner, left, semi, anti)") }
+                guard let k = JoinKind(rawValue: w) else {
+                    throw .unknownJoinKind(
+                        w, suggestion: Suggest.closest(to: w, among: JoinKind.allCases.map(\.rawValue)), token.span)
+                }
+                kind = k
+                kindSpan = start.merged(with: token.span)
+            } else {
+                if token.isWord("true") { report = true } else if token.isWord("false") { report = false } else {
+                    throw failure("true or false")
+                }
+                reportSpan = start.merged(with: token.span)
             }
-            kind = k
-            kindSpan = start.merged(with: token.span)
             advance()
         }
         let frame = try parseIdentifier("a frame name")
@@ -155,9 +165,9 @@ extension Parser {
                 advance()
                 names.append(try parseIdentifier("a column name"))
             }
-            return JoinClause(kind: kind, kindSpan: kindSpan, frame: frame, condition: .columns(names))
+            return JoinClause(kind: kind, kindSpan: kindSpan, report: report, reportSpan: reportSpan, frame: frame, condition: .columns(names))
         }
-        return JoinClause(kind: kind, kindSpan: kindSpan, frame: frame, condition: .expression(condition))
+        return JoinClause(kind: kind, kindSpan: kindSpan, report: report, reportSpan: reportSpan, frame: frame, condition: .expression(condition))
     }
 
     /// `PLUGIN.ANALYZER [name=EXPR ...]` (commas between arguments optional).

@@ -1,0 +1,85 @@
+import Frames
+
+extension PlanExecutor {
+    /// Left rows handled per batch: candidate pairs of one batch are filtered together.
+    static let joinBatchRows = 4096
+
+    /// Runs a bound join of `left` with `right`.
+    func join(_ p: JoinPlan, left: Frame, right: Frame) throws(EvaluationError) -> Frame {
+        let eval = ExpressionEvaluator(context: context)
+        let nl = left.rowCount, nr = right.rowCount
+        var lk: [Column] = [], rk: [Column] = []
+        for e in p.leftKeys { lk.append(try eval.evaluate(e, columns: left.columns, rowCount: nl)) }
+        for e in p.rightKeys { rk.append(try eval.evaluate(e, columns: right.columns, rowCount: nr)) }
+        try context.checkCancellation()
+        let ids = JoinKeyIds(left: lk, right: rk, leftRows: nl, rightRows: nr)
+        var interval: JoinIndex.Interval?
+        if let iv = p.interval {
+            interval = JoinIndex.Interval(
+                probe: try eval.evaluate(iv.probe, columns: left.columns, rowCount: nl),
+                lower: try eval.evaluate(iv.lower, columns: right.columns, rowCount: nr), lowerInclusive: iv.lowerInclusive,
+                upper: try eval.evaluate(iv.upper, columns: right.columns, rowCount: nr), upperInclusive: iv.upperInclusive)
+        }
+        try context.checkCancellation()
+        let index = JoinIndex(keys: ids, interval: interval)
+        // The columns the residual reads: left ones, then right ones.
+        let residualColumns = p.residual?.referencedColumns ?? []
+        var pairsLeft: [Int32] = [], pairsRight: [Int32] = []
+        var start = 0
+        while start < nl {
+            try context.checkCancellation()
+            let end = Swift.min(nl, start + PlanExecutor.joinBatchRows)
+            var bl: [Int32] = [], br: [Int32] = []
+            index.candidates(start..<end, left: &bl, right: &br)
+            if let r = p.residual, !bl.isEmpty {
+                var cols: [Column] = []
+                cols.reserveCapacity(p.leftWidth + right.columns.count)
+                let need = Set(residualColumns)
+                for i in 0..<p.leftWidth { cols.append(need.contains(i) ? Selection.gather(left.columns[i], bl) : left.columns[i]) }
+                for j in right.columns.indices { cols.append(need.contains(p.leftWidth + j) ? Selection.gather(right.columns[j], br) : right.columns[j]) }
+                let keep = Selection.indices(where: try eval.evaluate(r, columns: cols, rowCount: bl.count))
+                if keep.count != bl.count {
+                    bl = keep.map { bl[Int($0)] }
+                    br = keep.map { br[Int($0)] }
+                }
+            }
+            pairsLeft.append(contentsOf: bl)
+            pairsRight.append(contentsOf: br)
+            start = end
+        }
+        try context.checkCancellation()
+        if p.report || p.kind == .semi || p.kind == .anti {
+            var counts = [Int64](repeating: 0, count: nl)
+            for i in pairsLeft { counts[Int(i)] += 1 }
+            if p.report {
+                return Frame(fields: left.fields + [Field("matches", .int)], columns: left.columns + [Column(.int(counts))], rowCount: nl)
+            }
+            let want = p.kind == .semi
+            var rows: [Int32] = []
+            for i in 0..<nl where (counts[i] > 0) == want { rows.append(Int32(i)) }
+            return Selection.gather(left, rows)
+        }
+        if p.kind == .left {
+            // Unmatched left rows keep their place with -1 (null right columns).
+            var l: [Int32] = [], r: [Int32] = []
+            l.reserveCapacity(Swift.max(nl, pairsLeft.count))
+            r.reserveCapacity(Swift.max(nl, pairsLeft.count))
+            var k = 0
+            for i in 0..<nl {
+                if k < pairsLeft.count, pairsLeft[k] == Int32(i) {
+                    while k < pairsLeft.count, pairsLeft[k] == Int32(i) {
+                        l.append(pairsLeft[k]); r.append(pairsRight[k]); k += 1
+                    }
+                } else {
+                    l.append(Int32(i)); r.append(-1)
+                }
+            }
+            pairsLeft = l
+            pairsRight = r
+        }
+        var columns = left.columns.map { Selection.gather($0, pairsLeft) }
+        for c in right.columns { columns.append(JoinGather.gather(c, pairsRight)) }
+        return Frame(fields: left.fields + p.rightFields.indices.map { Field(p.rightFields[$0].name, right.columns[$0].type, sourceName: p.rightFields[$0].sourceName) },
+                     columns: columns, rowCount: pairsLeft.count)
+    }
+}
