@@ -40,6 +40,16 @@ public struct JoinIndex: Sendable {
         leftIds = keys.left
         let nr = keys.right.count
         var usable = keys.right
+        // Right rows whose key no left row has can never match: leave them out
+        // of the buckets (and of the sorting), so a small left side against a
+        // large right side only indexes the right rows it can reach.
+        var wanted = [Bool](repeating: false, count: keys.count)
+        for id in keys.left where id >= 0 { wanted[Int(id)] = true }
+        usable.withUnsafeMutableBufferPointer { u in
+            wanted.withUnsafeBufferPointer { w in
+                for i in 0..<u.count where u[i] >= 0 && !w[Int(u[i])] { u[i] = -1 }
+            }
+        }
         var lo: [Int64] = [], hi: [Int64] = []
         if let iv = interval, let l = JoinIndex.int64s(iv.lower), let h = JoinIndex.int64s(iv.upper) {
             lo = l

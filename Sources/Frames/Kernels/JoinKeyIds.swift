@@ -11,6 +11,34 @@ public struct JoinKeyIds: Sendable {
     /// Ids over aligned key columns (`left[k]` and `right[k]` have one type). With no
     /// key columns every row has id 0.
     public init(left lc: [Column], right rc: [Column], leftRows nl: Int, rightRows nr: Int) {
+        // A much larger right side: number only the right rows whose every key
+        // value occurs on the left; the others can never match.
+        if nr > 2 * nl, !lc.isEmpty {
+            var keep: Bitmap? = Bitmap(count: nr, value: true)
+            for k in lc.indices {
+                guard let present = JoinKeyFilter.present(left: lc[k], right: rc[k]), let current = keep else { keep = nil; break }
+                keep = current & present
+            }
+            if let keep {
+                let rows = keep.setIndices()
+                let inner = JoinKeyIds(numbering: lc, rc.map { Selection.gather($0, rows) }, nl, rows.count)
+                var right = [Int32](repeating: -1, count: nr)
+                for (j, r) in rows.enumerated() { right[Int(r)] = inner.right[j] }
+                self.init(ids: inner.left, right, inner.count)
+                return
+            }
+        }
+        self.init(numbering: lc, rc, nl, nr)
+    }
+
+    private init(ids left: [Int32], _ right: [Int32], _ count: Int) {
+        self.left = left
+        self.right = right
+        self.count = count
+    }
+
+    /// Numbers every key combination of both sides.
+    init(numbering lc: [Column], _ rc: [Column], _ nl: Int, _ nr: Int) {
         let n = nl + nr
         var acc: GroupIds.Raw?
         for k in lc.indices {

@@ -28,6 +28,7 @@ enum LanguageHelp {
         .init(.stage, "top", "top N by EXPR [asc|desc]", "the N rows with the largest (default) EXPR", "ipdr | top 10 by bytes_up"),
         .init(.stage, "distinct", "distinct col, ...", "unique combinations, in first-seen order", "ipdr | distinct msisdn, imei"),
         .init(.stage, "count", "count", "one row, one column count", "ipdr | where dst_port == 53 | count"),
+        .init(.stage, "join", "join [kind=inner|left|semi|anti] [report=true] FRAME on COND", "match rows of another frame: equality terms make the key, range terms (between, <, <=, >, >=) filter; report=true adds matches per left row", "logins | join kind=left ipdr on left.client_ip == right.public_ip and left.client_port == right.public_port and left.login_time between right.start_time - 2s and right.end_time + 2s"),
         .init(.stage, "summarize", "summarize AGG, ... [by KEY, ...]", "group and aggregate; output is keys then aggregates, sorted by the keys", "ipdr | summarize sessions = count(), up = sum(bytes_up) by msisdn"),
     ]
 
