@@ -28,6 +28,24 @@ public struct JoinKeyIds: Sendable {
                 return
             }
         }
+        // The mirror case: a much larger left side keeps only the left rows
+        // whose key values occur on the right (the others get -1 and still
+        // appear in left, anti and report joins, unmatched).
+        if nl > 2 * nr, !lc.isEmpty {
+            var keep: Bitmap? = Bitmap(count: nl, value: true)
+            for k in lc.indices {
+                guard let present = JoinKeyFilter.present(left: rc[k], right: lc[k]), let current = keep else { keep = nil; break }
+                keep = current & present
+            }
+            if let keep {
+                let rows = keep.setIndices()
+                let inner = JoinKeyIds(numbering: lc.map { Selection.gather($0, rows) }, rc, rows.count, nr)
+                var left = [Int32](repeating: -1, count: nl)
+                for (j, r) in rows.enumerated() { left[Int(r)] = inner.left[j] }
+                self.init(ids: left, inner.right, inner.count)
+                return
+            }
+        }
         self.init(numbering: lc, rc, nl, nr)
     }
 
