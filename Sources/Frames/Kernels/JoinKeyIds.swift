@@ -11,42 +11,39 @@ public struct JoinKeyIds: Sendable {
     /// Ids over aligned key columns (`left[k]` and `right[k]` have one type). With no
     /// key columns every row has id 0.
     public init(left lc: [Column], right rc: [Column], leftRows nl: Int, rightRows nr: Int) {
-        // A much larger right side: number only the right rows whose every key
-        // value occurs on the left; the others can never match.
-        if nr > 2 * nl, !lc.isEmpty {
-            var keep: Bitmap? = Bitmap(count: nr, value: true)
-            for k in lc.indices {
-                guard let present = JoinKeyFilter.present(left: lc[k], right: rc[k]), let current = keep else { keep = nil; break }
-                keep = current & present
-            }
-            if let keep {
-                let rows = keep.setIndices()
-                let inner = JoinKeyIds(numbering: lc, rc.map { Selection.gather($0, rows) }, nl, rows.count)
-                var right = [Int32](repeating: -1, count: nr)
-                for (j, r) in rows.enumerated() { right[Int(r)] = inner.right[j] }
-                self.init(ids: inner.left, right, inner.count)
-                return
-            }
+        // One side much larger than the other: number only its rows whose every
+        // key value occurs on the small side; the others can never match (they
+        // get -1 and still appear, unmatched, in left, anti and report joins).
+        if nr > 2 * nl, let rows = JoinKeyIds.rowsWithKeysIn(small: lc, large: rc, largeRows: nr) {
+            let inner = JoinKeyIds(numbering: lc, rc.map { Selection.gather($0, rows) }, nl, rows.count)
+            self.init(ids: inner.left, JoinKeyIds.spread(inner.right, to: rows, count: nr), inner.count)
+            return
         }
-        // The mirror case: a much larger left side keeps only the left rows
-        // whose key values occur on the right (the others get -1 and still
-        // appear in left, anti and report joins, unmatched).
-        if nl > 2 * nr, !lc.isEmpty {
-            var keep: Bitmap? = Bitmap(count: nl, value: true)
-            for k in lc.indices {
-                guard let present = JoinKeyFilter.present(left: rc[k], right: lc[k]), let current = keep else { keep = nil; break }
-                keep = current & present
-            }
-            if let keep {
-                let rows = keep.setIndices()
-                let inner = JoinKeyIds(numbering: lc.map { Selection.gather($0, rows) }, rc, rows.count, nr)
-                var left = [Int32](repeating: -1, count: nl)
-                for (j, r) in rows.enumerated() { left[Int(r)] = inner.left[j] }
-                self.init(ids: left, inner.right, inner.count)
-                return
-            }
+        if nl > 2 * nr, let rows = JoinKeyIds.rowsWithKeysIn(small: rc, large: lc, largeRows: nl) {
+            let inner = JoinKeyIds(numbering: lc.map { Selection.gather($0, rows) }, rc, rows.count, nr)
+            self.init(ids: JoinKeyIds.spread(inner.left, to: rows, count: nl), inner.right, inner.count)
+            return
         }
         self.init(numbering: lc, rc, nl, nr)
+    }
+
+    /// Rows of the large side whose key values all occur on the small side, or nil
+    /// when a key column pair has no fast membership test.
+    static func rowsWithKeysIn(small: [Column], large: [Column], largeRows: Int) -> [Int32]? {
+        guard !small.isEmpty else { return nil }
+        var keep = Bitmap(count: largeRows, value: true)
+        for k in small.indices {
+            guard let present = JoinKeyFilter.present(left: small[k], right: large[k]) else { return nil }
+            keep = keep & present
+        }
+        return keep.setIndices()
+    }
+
+    /// Ids of selected rows placed back at their row numbers; other rows get -1.
+    static func spread(_ ids: [Int32], to rows: [Int32], count: Int) -> [Int32] {
+        var out = [Int32](repeating: -1, count: count)
+        for (j, r) in rows.enumerated() { out[Int(r)] = ids[j] }
+        return out
     }
 
     private init(ids left: [Int32], _ right: [Int32], _ count: Int) {
