@@ -21,6 +21,25 @@ import Testing
         #expect(r.stdout == expected, "join output differs:\n\(LineDiff.render(expected: expected, actual: r.stdout))")
     }
 
+    @Test func countingAJoinMatchesItsRows() throws {
+        let cwd = try IPDRProcess.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: cwd) }
+        let on = "on left.client_ip == right.public_ip and left.login_time between right.start_time - 2s and right.end_time + 2s"
+        var script = Self.setup
+        for kind in ["inner", "left", "semi", "anti"] {
+            script += "\nlogins | join kind=\(kind) ipdr \(on) | count"
+            script += "\nlogins | join kind=\(kind) ipdr \(on) | summarize n = count()"
+        }
+        let r = try IPDRProcess.run(["--output", "csv", "-c", script], cwd: cwd)
+        #expect(r.status == 0, "\(r.stderr)")
+        let numbers = r.stdout.split(separator: "\n").filter { $0.allSatisfy(\.isNumber) }
+        #expect(numbers.count == 8)
+        for k in stride(from: 0, to: numbers.count - 1, by: 2) {
+            #expect(numbers[k] == numbers[k + 1], "count and summarize disagree: \(numbers)")
+        }
+        #expect(numbers.count == 8 && numbers[2] == "1872", "without the port a left join of the 300 logins gives 1,872 rows (docs/CGNAT.md)")
+    }
+
     @Test func everyWalkthroughStatementRuns() throws {
         let doc = try String(contentsOf: IPDRProcess.repoRoot.appendingPathComponent("docs/CGNAT.md"), encoding: .utf8)
         var statements: [String] = []

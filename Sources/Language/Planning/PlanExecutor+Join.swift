@@ -4,8 +4,9 @@ extension PlanExecutor {
     /// Left rows handled per batch: candidate pairs of one batch are filtered together.
     static let joinBatchRows = 4096
 
-    /// Runs a bound join of `left` with `right`.
-    func join(_ p: JoinPlan, left: Frame, right: Frame) throws(EvaluationError) -> Frame {
+    /// Runs a bound join of `left` with `right`. With `countOnly` the result has the
+    /// right number of rows but no columns (the next stage only counts them).
+    func join(_ p: JoinPlan, left: Frame, right: Frame, countOnly: Bool = false) throws(EvaluationError) -> Frame {
         let eval = ExpressionEvaluator(context: context)
         let nl = left.rowCount, nr = right.rowCount
         var lk: [Column] = [], rk: [Column] = []
@@ -77,6 +78,7 @@ extension PlanExecutor {
             pairsLeft = l
             pairsRight = r
         }
+        if countOnly { return Frame(fields: [], columns: [], rowCount: pairsLeft.count) }
         var columns = left.columns.map { Selection.gather($0, pairsLeft) }
         for c in right.columns { columns.append(JoinGather.gather(c, pairsRight)) }
         return Frame(fields: left.fields + p.rightFields.indices.map { Field(p.rightFields[$0].name, right.columns[$0].type, sourceName: p.rightFields[$0].sourceName) },

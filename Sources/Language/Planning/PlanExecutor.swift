@@ -21,7 +21,7 @@ public struct PlanExecutor: Sendable {
     public func run(_ plan: Plan, on source: Frame, frames: (String) -> Frame? = { _ in nil }) throws(EvaluationError) -> Frame {
         var state = LazyFrame(source)
         let eval = ExpressionEvaluator(context: context)
-        for step in plan.steps {
+        for (position, step) in plan.steps.enumerated() {
             try context.checkCancellation()
             switch step.op {
             case .filter(let e):
@@ -67,7 +67,10 @@ public struct PlanExecutor: Sendable {
                 state = LazyFrame(try Aggregation.run(keys: kc, items: items, rowCount: state.rowCount, context: context))
             case .join(let j):
                 guard let right = frames(j.rightFrame) else { throw .unknownFrame(name: j.rightFrame) }
-                state = LazyFrame(try join(j, left: state.materialized(), right: right))
+                // `join … | count` needs the number of rows only, not their columns.
+                var countOnly = false
+                if position + 1 < plan.steps.count, case .count = plan.steps[position + 1].op { countOnly = true }
+                state = LazyFrame(try join(j, left: state.materialized(), right: right, countOnly: countOnly))
             }
         }
         try context.checkCancellation()
