@@ -1,47 +1,103 @@
-/// Right rows whose key values all occur on the left side of a join.
+/// Rows of the large side of a join whose key values all occur on the small side.
 ///
-/// When the left side is much smaller (a login log against months of IPDR),
-/// most right rows cannot match; testing each right value against a small
-/// table of left values, which stays in cache, is far cheaper than numbering
-/// every right key.
+/// When one side is much smaller (a login log against months of IPDR), most
+/// rows of the other cannot match; testing each of their values against a
+/// small table of the small side's values, which stays in cache, is far
+/// cheaper than numbering every key. The most selective key column (the one
+/// with the most distinct small-side values) is tested over every row first;
+/// the others only over the rows still in.
 enum JoinKeyFilter {
-    /// Bit i is set when right row i's value of this key column occurs among the
-    /// left values (nulls never match). Nil when the column pair has no fast test.
-    static func present(left a: Column, right b: Column) -> Bitmap? {
+    /// Row numbers of `large` (ascending) whose values of every key column occur in
+    /// `small`; nil when a key column pair has no membership test.
+    static func rows(small: [Column], large: [Column], largeRows n: Int) -> [Int32]? {
+        guard !small.isEmpty else { return nil }
+        var tests: [MembershipTest] = []
+        for k in small.indices {
+            guard let t = MembershipTest(small: small[k], large: large[k]) else { return nil }
+            tests.append(t)
+        }
+        tests.sort { $0.distinct > $1.distinct }
+        var rows = tests[0].matchingRows(n)
+        for t in tests.dropFirst() { rows = rows.filter { t.contains(Int($0)) } }
+        return rows
+    }
+}
+
+/// Whether a large-side row's value occurs among the small side's values (nulls never do).
+struct MembershipTest: Sendable {
+    private enum Kind {
+        case words([Int64])
+        case ips([IPAddress])
+        case entries(wanted: [Bool], indices: [Int32])
+    }
+
+    private let kind: Kind
+    private let table: WordTable
+    private let validity: Bitmap?
+    /// Distinct values on the small side (a selectivity hint).
+    let distinct: Int
+
+    init?(small a: Column, large b: Column) {
+        validity = b.validity
         switch (a.values, b.values) {
         case (.int(let x), .int(let y)), (.timestamp(let x), .timestamp(let y)), (.duration(let x), .duration(let y)):
-            let t = WordTable(x.enumerated().compactMap { a.isValid($0.offset) ? UInt64(bitPattern: $0.element) : nil }.map { ($0, 0) })
-            return bits(b, y.count) { t.contains(UInt64(bitPattern: y[$0]), 0) }
+            table = WordTable((0..<x.count).compactMap { a.isValid($0) ? (UInt64(bitPattern: x[$0]), 0) : nil })
+            kind = .words(y)
         case (.ip(let x), .ip(let y)):
-            let t = WordTable(x.enumerated().compactMap { a.isValid($0.offset) ? ($0.element.rawHigh, $0.element.rawLow) : nil })
-            return bits(b, y.count) { t.contains(y[$0].rawHigh, y[$0].rawLow) }
-        case (.string, .string(.dictionary(let idx, let dict))):
-            guard case .string(let ls) = a.values else { return nil }
+            table = WordTable((0..<x.count).compactMap { a.isValid($0) ? (x[$0].rawHigh, x[$0].rawLow) : nil })
+            kind = .ips(y)
+        case (.string(let ls), .string(.dictionary(let idx, let dict))):
             var wanted = Set<String>()
             for i in 0..<a.count where a.isValid(i) { wanted.insert(ls[i]) }
-            let entryWanted = (0..<dict.count).map { wanted.contains(dict[$0]) }
-            return bits(b, idx.count) { entryWanted[Int(idx[$0])] }
+            table = WordTable([])
+            kind = .entries(wanted: (0..<dict.count).map { wanted.contains(dict[$0]) }, indices: idx)
+            distinct = wanted.count
+            return
         default:
             return nil
         }
+        distinct = table.count
     }
 
-    private static func bits(_ c: Column, _ n: Int, _ test: (Int) -> Bool) -> Bitmap {
+    /// True when large-side row `i` is not null and its value occurs on the small side.
+    @inline(__always)
+    func contains(_ i: Int) -> Bool {
+        if let v = validity, !v[i] { return false }
+        switch kind {
+        case .words(let y): return table.contains(UInt64(bitPattern: y[i]), 0)
+        case .ips(let y): return table.contains(y[i].rawHigh, y[i].rawLow)
+        case .entries(let wanted, let idx): return wanted[Int(idx[i])]
+        }
+    }
+
+    /// Every matching row of `0..<n`, ascending, tested on all cores.
+    func matchingRows(_ n: Int) -> [Int32] {
         var words = [UInt64](repeating: 0, count: (n + 63) >> 6)
         words.withUnsafeMutableBufferPointer { w in
-            for i in 0..<n where test(i) { w[i >> 6] |= 1 << UInt64(i & 63) }
+            let out = UncheckedBox(w)
+            Parallel.forEachRange(n) { range in
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    let end = Swift.min(i + 64, range.upperBound)
+                    var word: UInt64 = 0
+                    for j in i..<end { word |= UInt64(contains(j) ? 1 : 0) << UInt64(j & 63) }
+                    out.value[i >> 6] = word
+                    i = end
+                }
+            }
         }
-        let present = Bitmap(words: words, count: n)
-        return c.validity.map { present & $0 } ?? present
+        return Bitmap(words: words, count: n).setIndices()
     }
 }
 
 /// A small open-addressing set of one or two 64-bit words per entry.
-private struct WordTable {
-    var his: [UInt64]
-    var los: [UInt64]
-    var used: [Bool]
-    let mask: Int
+struct WordTable: Sendable {
+    private var his: [UInt64]
+    private var los: [UInt64]
+    private var used: [Bool]
+    private let mask: Int
+    /// Distinct entries.
+    private(set) var count = 0
 
     init(_ entries: [(UInt64, UInt64)]) {
         var cap = 16
@@ -53,6 +109,7 @@ private struct WordTable {
         for (h, l) in entries {
             var s = WordTable.slot(h, l) & mask
             while used[s] && !(his[s] == h && los[s] == l) { s = (s + 1) & mask }
+            if !used[s] { count += 1 }
             used[s] = true
             his[s] = h
             los[s] = l

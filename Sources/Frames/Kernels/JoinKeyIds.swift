@@ -30,13 +30,7 @@ public struct JoinKeyIds: Sendable {
     /// Rows of the large side whose key values all occur on the small side, or nil
     /// when a key column pair has no fast membership test.
     static func rowsWithKeysIn(small: [Column], large: [Column], largeRows: Int) -> [Int32]? {
-        guard !small.isEmpty else { return nil }
-        var keep = Bitmap(count: largeRows, value: true)
-        for k in small.indices {
-            guard let present = JoinKeyFilter.present(left: small[k], right: large[k]) else { return nil }
-            keep = keep & present
-        }
-        return keep.setIndices()
+        JoinKeyFilter.rows(small: small, large: large, largeRows: largeRows)
     }
 
     /// Ids of selected rows placed back at their row numbers; other rows get -1.
