@@ -4,10 +4,14 @@ import Glibc
 import Darwin
 #endif
 
-/// A buffered writer to a file descriptor that remembers its first failure.
+/// A buffered writer to a file descriptor (remembering its first failure), or
+/// to memory (`collected`).
 struct ByteSink {
     let fd: Int32
+    private let toMemory: Bool
     private var buffer: [UInt8] = []
+    /// Everything written, when writing to memory.
+    private(set) var collected: [UInt8] = []
     private(set) var written: Int64 = 0
     /// The errno of the first failed write, if any.
     private(set) var failure: Int32?
@@ -16,7 +20,18 @@ struct ByteSink {
 
     init(fd: Int32) {
         self.fd = fd
+        toMemory = false
         buffer.reserveCapacity(ByteSink.capacity + 4096)
+    }
+
+    /// A sink that keeps the bytes in `collected`.
+    static func memory() -> ByteSink {
+        ByteSink(memory: ())
+    }
+
+    private init(memory: Void) {
+        fd = -1
+        toMemory = true
     }
 
     @inline(__always)
@@ -58,6 +73,12 @@ struct ByteSink {
 
     /// Writes out the buffer.
     mutating func flush() {
+        if toMemory {
+            collected.append(contentsOf: buffer)
+            written += Int64(buffer.count)
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
         guard failure == nil else { buffer.removeAll(keepingCapacity: true); return }
         var offset = 0
         let total = buffer.count

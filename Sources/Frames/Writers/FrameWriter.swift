@@ -8,13 +8,24 @@ public enum FrameWriter {
     public static func write(_ frame: Frame, to path: String, options: WriteOptions) throws(WriteError) -> Int64 {
         let format = options.format ?? formatFromExtension(path) ?? .csv
         return try AtomicFile.write(to: path, overwrite: options.overwrite) { (sink: inout ByteSink) throws(WriteError) in
-            switch format {
-            case .csv, .tsv:
-                let delimiter = options.delimiter ?? (format == .tsv ? 9 : 44)
-                CSVWriter.write(frame, delimiter: delimiter, header: options.header, zone: options.zone, to: &sink)
-            case .json, .ndjson:
-                JSONWriter.write(frame, array: format == .json, zone: options.zone, to: &sink)
-            }
+            encode(frame, format: format, options: options, to: &sink)
+        }
+    }
+
+    /// The bytes `write` would put in a file of `format` (for standard output).
+    public static func encode(_ frame: Frame, format: FileFormat, options: WriteOptions) -> [UInt8] {
+        var sink = ByteSink.memory()
+        encode(frame, format: format, options: options, to: &sink)
+        return sink.collected
+    }
+
+    static func encode(_ frame: Frame, format: FileFormat, options: WriteOptions, to sink: inout ByteSink) {
+        switch format {
+        case .csv, .tsv:
+            let delimiter = options.delimiter ?? (format == .tsv ? 9 : 44)
+            CSVWriter.write(frame, delimiter: delimiter, header: options.header, zone: options.zone, to: &sink)
+        case .json, .ndjson:
+            JSONWriter.write(frame, array: format == .json, zone: options.zone, to: &sink)
         }
     }
 
