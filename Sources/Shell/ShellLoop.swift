@@ -68,8 +68,7 @@ public final class ShellLoop {
         editor.historyLimit = session.settings.historySize
         var ok = true
         for file in startupFiles where !session.exitRequested {
-            let quoted = file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            ok = execute("load \"\(quoted)\"", origin: .command, sourceName: file) && ok
+            ok = execute(Session.loadStatement(forPath: file), origin: .command, sourceName: file) && ok
         }
         var pending: [String] = []
         var pendingText: String { pending.joined(separator: "\n") }
@@ -136,11 +135,12 @@ public final class ShellLoop {
     /// Runs the init file when it exists; its errors are reported and the shell starts anyway.
     private func runInitFile() {
         guard let path = Self.initFilePath(environment: environment), FileManager.default.fileExists(atPath: path) else { return }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            output.error("ipdr: cannot read init file '\(path)'\n")
-            return
+        switch ScriptFile.read(path) {
+        case .success(let text):
+            execute(text, origin: .script(path: path), sourceName: path)
+        case .failure(let e):
+            output.error("ipdr: cannot read init file '\(path)': \(e.reason)\n")
         }
-        execute(String(decoding: data, as: UTF8.self), origin: .script(path: path), sourceName: path)
     }
 
     private func saveHistoryIfDue() {

@@ -35,14 +35,16 @@ if let shell {
 }
 var ok = true
 for file in options.dataFiles {
-    let quoted = file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-    ok = session.execute("load \"\(quoted)\"", origin: .command, sourceName: file) && ok
+    ok = session.execute(Session.loadStatement(forPath: file), origin: .command, sourceName: file) && ok
 }
 
 switch options.mode {
 case .script(let path):
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-        FileHandle.standardError.write(Data("ipdr: cannot read script '\(path)': \(ScriptFileProblem.describe(path))\n".utf8))
+    let text: String
+    switch ScriptFile.read(path) {
+    case .success(let t): text = t
+    case .failure(let e):
+        FileHandle.standardError.write(Data("ipdr: cannot read script '\(path)': \(e.reason)\n".utf8))
         exit(2)
     }
     ok = session.execute(text, origin: .script(path: path), sourceName: path) && ok

@@ -72,21 +72,7 @@ struct MembershipTest: Sendable {
 
     /// Every matching row of `0..<n`, ascending, tested on all cores.
     func matchingRows(_ n: Int) -> [Int32] {
-        var words = [UInt64](repeating: 0, count: (n + 63) >> 6)
-        words.withUnsafeMutableBufferPointer { w in
-            let out = UncheckedBox(w)
-            Parallel.forEachRange(n) { range in
-                var i = range.lowerBound
-                while i < range.upperBound {
-                    let end = Swift.min(i + 64, range.upperBound)
-                    var word: UInt64 = 0
-                    for j in i..<end { word |= UInt64(contains(j) ? 1 : 0) << UInt64(j & 63) }
-                    out.value[i >> 6] = word
-                    i = end
-                }
-            }
-        }
-        return Bitmap(words: words, count: n).setIndices()
+        Loops.bits(n) { contains($0) }.setIndices()
     }
 }
 

@@ -20,19 +20,14 @@ enum TimeKernels {
             return Loops.map1(t) { z.localMicros(fromInstant: $0) }
         }
         // Zone names in a column: resolve each distinct name once.
-        var cache: [String: Zone] = [:]
+        var zones = ZoneNames()
         let zs = StringKernels.storage(a[1], n)
         var out = [Int64](repeating: 0, count: n)
         let zValid = a[1].validity(n)
         try StringRows.with(zs) { (g) throws(EvaluationError) in
             for i in 0..<n where zValid?[i] ?? true {
                 let name = StringRows.string(g(i))
-                let z: Zone
-                if let c = cache[name] { z = c } else {
-                    guard let p = Zone(name) else { throw .badZone(name: name) }
-                    cache[name] = p
-                    z = p
-                }
+                let z = try zones.zone(name)
                 out[i] = z.localMicros(fromInstant: t[i])
             }
         }
@@ -118,7 +113,7 @@ enum TimeKernels {
             let (vals, v) = StringRows.mapValues(s, n, zero: Int64(0)) { TimestampParser.parse(bytes: $0, zone: z, layout: nil) }
             return .column(Column(.timestamp(vals), validity: Loops.and(valid, v)))
         }
-        var cache: [String: Zone] = [:]
+        var zones = ZoneNames()
         let zs = StringKernels.storage(a[1], n)
         var out = [Int64](repeating: 0, count: n)
         var ok = Bitmap(count: n, value: true)
@@ -127,12 +122,7 @@ enum TimeKernels {
                 for i in 0..<n {
                     if let v = valid, !v[i] { continue }
                     let name = StringRows.string(gz(i))
-                    let z: Zone
-                    if let c = cache[name] { z = c } else {
-                        guard let p = Zone(name) else { throw .badZone(name: name) }
-                        cache[name] = p
-                        z = p
-                    }
+                    let z = try zones.zone(name)
                     if let t = TimestampParser.parse(bytes: gs(i), zone: z, layout: nil) { out[i] = t } else { ok[i] = false }
                 }
             }

@@ -14,16 +14,9 @@ extension Session {
             let value = option.value
             switch key {
             case "format":
-                guard let f = FileFormat(rawValue: value.text.lowercased()) else {
-                    throw .diagnostic(.error("unknown format '\(value.text)'", span: value.span, hint: "formats: csv, tsv, json, ndjson"))
-                }
-                read.format = f
+                read.format = try fileFormat(value)
             case "delimiter":
-                let t = value.text == "\\t" || value.text.lowercased() == "tab" ? "\t" : value.text
-                guard t.utf8.count == 1, let b = t.utf8.first else {
-                    throw .diagnostic(.error("delimiter must be one character, got '\(value.text)'", span: value.span))
-                }
-                read.delimiter = b
+                read.delimiter = try delimiter(value)
             case "header":
                 read.header = try bool(value, option: key)
             case "tz":
@@ -85,6 +78,23 @@ extension Session {
         return true
     }
 
+    /// The `format=` option of `load` and `save`.
+    func fileFormat(_ value: OptionValue) throws(StatementError) -> FileFormat {
+        guard let f = FileFormat(rawValue: value.text.lowercased()) else {
+            throw .diagnostic(.error("unknown format '\(value.text)'", span: value.span, hint: "formats: csv, tsv, json, ndjson"))
+        }
+        return f
+    }
+
+    /// The `delimiter=` option of `load` and `save`: one character, or `\t` / `tab`.
+    func delimiter(_ value: OptionValue) throws(StatementError) -> UInt8 {
+        let t = value.text == "\\t" || value.text.lowercased() == "tab" ? "\t" : value.text
+        guard t.utf8.count == 1, let b = t.utf8.first else {
+            throw .diagnostic(.error("delimiter must be one character, got '\(value.text)'", span: value.span))
+        }
+        return b
+    }
+
     func bool(_ value: OptionValue, option: String) throws(StatementError) -> Bool {
         switch value.text.lowercased() {
         case "true", "yes", "1": return true
@@ -107,6 +117,13 @@ extension Session {
             out[pair[0]] = t
         }
         return out
+    }
+
+    /// The `load` statement for a data file named on the command line (the path
+    /// quoted as a string literal, so any characters are allowed).
+    public static func loadStatement(forPath path: String) -> String {
+        let quoted = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "load \"\(quoted)\""
     }
 
     /// The default frame name for a file: its stem, made an identifier.

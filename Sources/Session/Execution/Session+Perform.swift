@@ -85,16 +85,9 @@ extension Session {
             throw .diagnostic(.error("scripts nested more than 16 deep (does a script run itself?)", span: path.span))
         }
         let text: String
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path.value))
-            guard let t = String(data: data, encoding: .utf8) else {
-                throw StatementError.scriptUnreadable(path: path.value, reason: "not UTF-8 text", span: path.span)
-            }
-            text = t
-        } catch let e as StatementError {
-            throw e
-        } catch {
-            throw .scriptUnreadable(path: path.value, reason: FileErrors.reason(path.value), span: path.span)
+        switch ScriptFile.read(path.value) {
+        case .success(let t): text = t
+        case .failure(let e): throw .scriptUnreadable(path: path.value, reason: e.reason, span: path.span)
         }
         scriptDepth += 1
         defer { scriptDepth -= 1 }

@@ -13,18 +13,11 @@ extension Session {
             case "overwrite":
                 write.overwrite = try bool(value, option: key)
             case "format":
-                guard let f = FileFormat(rawValue: value.text.lowercased()) else {
-                    throw .diagnostic(.error("unknown format '\(value.text)'", span: value.span, hint: "formats: csv, tsv, json, ndjson"))
-                }
-                write.format = f
+                write.format = try fileFormat(value)
             case "header":
                 write.header = try bool(value, option: key)
             case "delimiter":
-                let t = value.text == "\\t" || value.text.lowercased() == "tab" ? "\t" : value.text
-                guard t.utf8.count == 1, let b = t.utf8.first else {
-                    throw .diagnostic(.error("delimiter must be one character, got '\(value.text)'", span: value.span))
-                }
-                write.delimiter = b
+                write.delimiter = try delimiter(value)
             default:
                 let known = LanguageVocabulary.saveOptionNames
                 throw .diagnostic(.error("unknown save option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
