@@ -39,32 +39,49 @@ public struct JoinIndex: Sendable {
     public init(keys: JoinKeyIds, interval: Interval?) {
         leftIds = keys.left
         let nr = keys.right.count
-        var usable = keys.right
+        let rightIds = keys.right
         // Right rows whose key no left row has can never match: leave them out
-        // of the buckets (and of the sorting), so a small left side against a
-        // large right side only indexes the right rows it can reach.
+        // of the buckets (and of the sorting). When the right side was probed
+        // against a small left side, only the rows it found are visited at all.
         var wanted = [Bool](repeating: false, count: keys.count)
-        for id in keys.left where id >= 0 { wanted[Int(id)] = true }
-        usable.withUnsafeMutableBufferPointer { u in
-            wanted.withUnsafeBufferPointer { w in
-                for i in 0..<u.count where u[i] >= 0 && !w[Int(u[i])] { u[i] = -1 }
+        keys.left.withUnsafeBufferPointer { ids in
+            if let rows = keys.leftRows {
+                for r in rows { wanted[Int(ids[Int(r)])] = true }
+            } else {
+                for id in ids where id >= 0 { wanted[Int(id)] = true }
             }
         }
         var lo: [Int64] = [], hi: [Int64] = []
+        var bounds: Interval?
         if let iv = interval, let l = JoinIndex.int64s(iv.lower), let h = JoinIndex.int64s(iv.upper) {
             lo = l
             hi = h
-            for i in 0..<nr where !iv.lower.isValid(i) || !iv.upper.isValid(i) { usable[i] = -1 }
+            bounds = iv
+        }
+        /// The bucket of right row i, or -1.
+        func bucket(_ i: Int) -> Int {
+            let id = Int(rightIds[i])
+            if id < 0 || !wanted[id] { return -1 }
+            if let b = bounds, !b.lower.isValid(i) || !b.upper.isValid(i) { return -1 }
+            return id
+        }
+        func forEachRight(_ body: (Int) -> Void) {
+            if let rows = keys.rightRows { for r in rows { body(Int(r)) } } else { for i in 0..<nr { body(i) } }
         }
         var start = [Int](repeating: 0, count: keys.count + 1)
-        for i in 0..<nr where usable[i] >= 0 { start[Int(usable[i]) + 1] += 1 }
+        forEachRight { i in
+            let b = bucket(i)
+            if b >= 0 { start[b + 1] += 1 }
+        }
         for b in 0..<keys.count { start[b + 1] += start[b] }
         var fill = start
         var rows = [Int32](repeating: 0, count: start[keys.count])
-        for i in 0..<nr where usable[i] >= 0 {
-            let b = Int(usable[i])
-            rows[fill[b]] = Int32(i)
-            fill[b] += 1
+        forEachRight { i in
+            let b = bucket(i)
+            if b >= 0 {
+                rows[fill[b]] = Int32(i)
+                fill[b] += 1
+            }
         }
         bucketStart = start
         if let iv = interval, let p = JoinIndex.int64s(iv.probe), !lo.isEmpty || nr == 0 {
@@ -118,19 +135,51 @@ public struct JoinIndex: Sendable {
     /// Appends the candidate pairs of left rows `range`, in left order and then right row
     /// order; with an interval only rows whose interval contains the probe are candidates.
     public func candidates(_ range: Range<Int>, left: inout [Int32], right: inout [Int32]) {
+        candidates(of: range, left: &left, right: &right)
+    }
+
+    /// Appends the candidate pairs of the left rows listed in `rows` (ascending).
+    public func candidates(rows: ArraySlice<Int32>, left: inout [Int32], right: inout [Int32]) {
+        candidates(of: rows.lazy.map { Int($0) }, left: &left, right: &right)
+    }
+
+    /// The number of candidate pairs of the left rows listed in `rows` (nil: all
+    /// left rows) when there is no interval: the sizes of their buckets.
+    public func pairCount(rows: [Int32]?) -> Int {
+        precondition(!hasInterval, "pairCount serves equality-only joins")
+        return leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in
+            func size(_ i: Int) -> Int {
+                let b = Int(ids[i])
+                return b < 0 ? 0 : bs[b + 1] - bs[b]
+            }
+            var n = 0
+            if let rows { for r in rows { n += size(Int(r)) } } else { for i in 0..<ids.count { n += size(i) } }
+            return n
+        } }
+    }
+
+    private func candidates<S: Sequence<Int>>(of leftRows: S, left: inout [Int32], right: inout [Int32]) {
+        if !hasInterval {
+            leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in rows.withUnsafeBufferPointer { rs in
+                left.reserveCapacity(left.count + leftRows.underestimatedCount)
+                right.reserveCapacity(right.count + leftRows.underestimatedCount)
+                for i in leftRows {
+                    let b = Int(ids[i])
+                    if b < 0 { continue }
+                    for j in bs[b]..<bs[b + 1] {
+                        left.append(Int32(i))
+                        right.append(rs[j])
+                    }
+                }
+            } } }
+            return
+        }
         var found: [Int32] = []
-        for i in range {
+        for i in leftRows {
             let b = Int(leftIds[i])
             if b < 0 { continue }
             let s = bucketStart[b], e = bucketStart[b + 1]
             if s == e { continue }
-            if !hasInterval {
-                for j in s..<e {
-                    left.append(Int32(i))
-                    right.append(rows[j])
-                }
-                continue
-            }
             if let v = probeValid, !v[i] { continue }
             let t = probe[i]
             // First position whose start no longer admits t.

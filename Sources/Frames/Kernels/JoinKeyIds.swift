@@ -8,42 +8,36 @@ public struct JoinKeyIds: Sendable {
     /// Ids are in 0..<count.
     public let count: Int
 
+    /// Rows of the left side that can have a match (ascending), when the left side
+    /// was probed against a much smaller right side; nil: any left row may.
+    public let leftRows: [Int32]?
+    /// Rows of the right side that can have a match (ascending), when the right side
+    /// was probed against a much smaller left side; nil: any right row may.
+    public let rightRows: [Int32]?
+
     /// Ids over aligned key columns (`left[k]` and `right[k]` have one type). With no
     /// key columns every row has id 0.
     public init(left lc: [Column], right rc: [Column], leftRows nl: Int, rightRows nr: Int) {
-        // One side much larger than the other: number only its rows whose every
-        // key value occurs on the small side; the others can never match (they
-        // get -1 and still appear, unmatched, in left, anti and report joins).
-        if nr > 2 * nl, let rows = JoinKeyIds.rowsWithKeysIn(small: lc, large: rc, largeRows: nr) {
-            let inner = JoinKeyIds(numbering: lc, rc.map { Selection.gather($0, rows) }, nl, rows.count)
-            self.init(ids: inner.left, JoinKeyIds.spread(inner.right, to: rows, count: nr), inner.count)
+        // One side much larger than the other: build a table of the small side's
+        // keys and probe it with every large-side row. Rows whose key the small
+        // side lacks get -1 (they still appear, unmatched, in left, anti and report joins).
+        if nr > 2 * nl, let p = JoinKeyProbe.ids(small: lc, large: rc, smallRows: nl, largeRows: nr) {
+            self.init(ids: p.small, p.large, p.count, leftRows: nil, rightRows: p.largeRows)
             return
         }
-        if nl > 2 * nr, let rows = JoinKeyIds.rowsWithKeysIn(small: rc, large: lc, largeRows: nl) {
-            let inner = JoinKeyIds(numbering: lc.map { Selection.gather($0, rows) }, rc, rows.count, nr)
-            self.init(ids: JoinKeyIds.spread(inner.left, to: rows, count: nl), inner.right, inner.count)
+        if nl > 2 * nr, let p = JoinKeyProbe.ids(small: rc, large: lc, smallRows: nr, largeRows: nl) {
+            self.init(ids: p.large, p.small, p.count, leftRows: p.largeRows, rightRows: nil)
             return
         }
         self.init(numbering: lc, rc, nl, nr)
     }
 
-    /// Rows of the large side whose key values all occur on the small side, or nil
-    /// when a key column pair has no fast membership test.
-    static func rowsWithKeysIn(small: [Column], large: [Column], largeRows: Int) -> [Int32]? {
-        JoinKeyFilter.rows(small: small, large: large, largeRows: largeRows)
-    }
-
-    /// Ids of selected rows placed back at their row numbers; other rows get -1.
-    static func spread(_ ids: [Int32], to rows: [Int32], count: Int) -> [Int32] {
-        var out = [Int32](repeating: -1, count: count)
-        for (j, r) in rows.enumerated() { out[Int(r)] = ids[j] }
-        return out
-    }
-
-    private init(ids left: [Int32], _ right: [Int32], _ count: Int) {
+    private init(ids left: [Int32], _ right: [Int32], _ count: Int, leftRows: [Int32]?, rightRows: [Int32]?) {
         self.left = left
         self.right = right
         self.count = count
+        self.leftRows = leftRows
+        self.rightRows = rightRows
     }
 
     /// Numbers every key combination of both sides.
@@ -62,6 +56,8 @@ public struct JoinKeyIds: Sendable {
         left = Array(ids[0..<nl])
         right = Array(ids[nl..<n])
         count = acc?.cardinality ?? 1
+        leftRows = nil
+        rightRows = nil
     }
 
     /// Ids of one key column over the left rows followed by the right rows (null slots get arbitrary ids).

@@ -25,28 +25,49 @@ extension PlanExecutor {
         let index = JoinIndex(keys: ids, interval: interval)
         // The columns the residual reads: left ones, then right ones.
         let residualColumns = p.residual?.referencedColumns ?? []
-        var pairsLeft: [Int32] = [], pairsRight: [Int32] = []
-        var start = 0
-        while start < nl {
-            try context.checkCancellation()
-            let end = Swift.min(nl, start + PlanExecutor.joinBatchRows)
+        if countOnly, p.kind == .inner, !p.report, p.residual == nil, p.interval == nil {
+            // Equality only: the pairs of a left row are its whole bucket.
+            return Frame(fields: [], columns: [], rowCount: index.pairCount(rows: ids.leftRows))
+        }
+        // Only the left rows that can match are visited (all of them unless the
+        // left side was probed against a much smaller right side), in batches
+        // filtered independently on all cores and joined up in left-row order.
+        let visited = ids.leftRows?.count ?? nl
+        let batchSize = PlanExecutor.joinBatchRows
+        let need = Set(residualColumns)
+        let batches = ParallelBatches.map((visited + batchSize - 1) / batchSize) { k -> Result<([Int32], [Int32]), EvaluationError> in
+            if context.isCancelled() { return .failure(.cancelled) }
+            let start = k * batchSize, end = Swift.min(visited, start + batchSize)
             var bl: [Int32] = [], br: [Int32] = []
-            index.candidates(start..<end, left: &bl, right: &br)
-            if let r = p.residual, !bl.isEmpty {
-                var cols: [Column] = []
-                cols.reserveCapacity(p.leftWidth + right.columns.count)
-                let need = Set(residualColumns)
-                for i in 0..<p.leftWidth { cols.append(need.contains(i) ? Selection.gather(left.columns[i], bl) : left.columns[i]) }
-                for j in right.columns.indices { cols.append(need.contains(p.leftWidth + j) ? Selection.gather(right.columns[j], br) : right.columns[j]) }
+            if let rows = ids.leftRows {
+                index.candidates(rows: rows[start..<end], left: &bl, right: &br)
+            } else {
+                index.candidates(start..<end, left: &bl, right: &br)
+            }
+            guard let r = p.residual, !bl.isEmpty else { return .success((bl, br)) }
+            var cols: [Column] = []
+            cols.reserveCapacity(p.leftWidth + right.columns.count)
+            for i in 0..<p.leftWidth { cols.append(need.contains(i) ? Selection.gather(left.columns[i], bl) : left.columns[i]) }
+            for j in right.columns.indices { cols.append(need.contains(p.leftWidth + j) ? Selection.gather(right.columns[j], br) : right.columns[j]) }
+            do throws(EvaluationError) {
                 let keep = Selection.indices(where: try eval.evaluate(r, columns: cols, rowCount: bl.count))
                 if keep.count != bl.count {
                     bl = keep.map { bl[Int($0)] }
                     br = keep.map { br[Int($0)] }
                 }
+                return .success((bl, br))
+            } catch {
+                return .failure(error)
             }
+        }
+        var pairsLeft: [Int32] = [], pairsRight: [Int32] = []
+        let total = batches.reduce(0) { $0 + ((try? $1.get().0.count) ?? 0) }
+        pairsLeft.reserveCapacity(total)
+        pairsRight.reserveCapacity(total)
+        for b in batches {
+            let (bl, br) = try b.get()
             pairsLeft.append(contentsOf: bl)
             pairsRight.append(contentsOf: br)
-            start = end
         }
         try context.checkCancellation()
         if p.report || p.kind == .semi || p.kind == .anti {
