@@ -5,7 +5,7 @@ the ipdr binary and passes them in the environment:
   BENCH_PYTHON  python of the venv holding duckdb/pandas ('' when unavailable)
   BENCH_TOOLS   comma list of tools that can run: ipdr,duckdb,pandas
   IPDR_BIN      ipdr executable ('' when unavailable)
-  BENCH_DATA    folder with ipdr-<size>.csv and ipdr-<size>.truth.json, and for tasks 6
+  BENCH_DATA    folder with ipdr-<size>.csv and ipdr-<size>.truth.json, and for tasks 6 to 8
                 and 7 ipdr-<size>.logins.csv and ipdr-<size>.logins-truth.json
 """
 
@@ -30,6 +30,7 @@ TASK_NAMES = {
     5: "point lookup (public ip, port, time)",
     6: "interval join 10k logins (ip, port, time)",
     7: "join 1k watch list on msisdn | count",
+    8: "join 1k watch list on msisdn | sessions, bytes by case",
 }
 # Conditions of the joins, shared by the statement text and the documentation.
 JOIN_6 = ("l | join kind=inner t on left.client_ip == right.public_ip and "
@@ -37,6 +38,8 @@ JOIN_6 = ("l | join kind=inner t on left.client_ip == right.public_ip and "
           "left.login_time between right.start_time and right.end_time | "
           "select account, login_time, msisdn")
 JOIN_7 = "t | join kind=inner w on msisdn | count"
+JOIN_8 = ("t | join kind=inner w on msisdn | "
+          "summarize sessions = count(), bytes = sum(bytes_up + bytes_down) by case_ref")
 WATCH_ROWS = 1000
 MISMATCHES = []
 TIMING = re.compile(r"^timing: ([0-9]+\.[0-9]{3}) ms: (.*)$")
@@ -57,7 +60,7 @@ def ipdr_statements(path, spec, tasks):
     setup = []
     if 6 in tasks:
         setup.append((None, 'load "%s" as l with tz="UTC"' % spec["logins"]))
-    if 7 in tasks:
+    if 7 in tasks or 8 in tasks:
         setup.append((None, 'load "%s" as w' % spec["watch"]))
     stmts = {
         1: 'load "%s" as t with tz="+05:30"' % path,
@@ -68,6 +71,7 @@ def ipdr_statements(path, spec, tasks):
             'and end_time >= "%s +05:30"' % (x, p, t, t)),
         6: JOIN_6,
         7: JOIN_7,
+        8: JOIN_8,
     }
     return [(1, stmts[1])] + setup + [(k, stmts[k]) for k in tasks if k != 1]
 
@@ -143,6 +147,9 @@ def ipdr_answers(ipdr, statements, workdir):
                 answers[task] = {"rows": len(body), "msisdn": sorted(r[i] for r in body)}
             elif task == 7:
                 answers[task] = {"count": int(body[0][0])}
+            elif task == 8:
+                answers[task] = {"rows": len(body), "sessions": sorted(int(r[1]) for r in body),
+                                 "bytes": sum(int(r[2]) for r in body)}
         except (IndexError, ValueError) as e:
             answers[task] = {"error": "unreadable output (%s): %r" % (e, p.stdout[:300])}
     return answers
@@ -167,7 +174,7 @@ def bench_size(size, args, env):
     spec = {"tasks": tasks, "public_ip": cg["public_ip"], "public_port": cg["public_port"],
             "time": cg["time"]}
     truth6 = None
-    if 6 in tasks or 7 in tasks:
+    if 6 in tasks or 7 in tasks or 8 in tasks:
         with open(os.path.join(data, "ipdr-%s.logins-truth.json" % size), encoding="utf-8") as f:
             lt = json.load(f)
         spec["logins"] = os.path.abspath(os.path.join(data, "ipdr-%s.logins.csv" % size))
@@ -341,7 +348,7 @@ def main(argv):
     p = argparse.ArgumentParser()
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--sizes", default="1m,5m")
-    p.add_argument("--tasks", default="1,2,3,4,5,6,7")
+    p.add_argument("--tasks", default="1,2,3,4,5,6,7,8")
     p.add_argument("--markdown", action="store_true")
     a = p.parse_args(argv)
     a.tasks = [int(x) for x in a.tasks.split(",") if x]

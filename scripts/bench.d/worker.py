@@ -3,7 +3,7 @@
 Usage: python worker.py TOOL CSV SPEC_JSON MODE
   TOOL  duckdb | pandas
   SPEC  {"tasks": [2, 3, ...], "public_ip": X, "public_port": P, "time": "yyyy-MM-dd HH:mm:ss",
-         "logins": CSV, "watch": CSV}   (the last two for tasks 6 and 7)
+         "logins": CSV, "watch": CSV}   (the last two for tasks 6 to 8)
   MODE  time    load, then each task once; prints {"ms": {task: ms}, "answers": {...}}
         load    load only; prints {"ms": {"1": ms}, "maxrss_kb": peak RSS of this process}
 
@@ -37,7 +37,7 @@ def duckdb_tool(path, spec):
         if 6 in spec["tasks"]:
             con.execute("CREATE TABLE l AS SELECT * FROM read_csv('%s')"
                         % spec["logins"].replace("'", "''"))
-        if 7 in spec["tasks"]:
+        if 7 in spec["tasks"] or 8 in spec["tasks"]:
             con.execute("CREATE TABLE w AS SELECT * FROM read_csv('%s')"
                         % spec["watch"].replace("'", "''"))
 
@@ -54,6 +54,8 @@ def duckdb_tool(path, spec):
             "ON l.client_ip = t.public_ip AND l.client_port = t.public_port "
             "AND l.login_time + INTERVAL 330 MINUTE BETWEEN t.start_time AND t.end_time", None),
         7: ("SELECT count(*) FROM t JOIN w ON t.msisdn = w.msisdn", None),
+        8: ("SELECT w.case_ref, count(*) AS sessions, sum(t.bytes_up + t.bytes_down) AS bytes "
+            "FROM t JOIN w ON t.msisdn = w.msisdn GROUP BY w.case_ref ORDER BY w.case_ref", None),
     }
 
     def run(task):
@@ -85,6 +87,9 @@ def answer(task, rows, msisdn_col=0):
         return {"rows": len(rows), "msisdn": sorted(str(r[msisdn_col]) for r in rows)}
     if task == 7:
         return {"count": int(rows[0][0])}
+    if task == 8:
+        return {"rows": len(rows), "sessions": sorted(int(r[1]) for r in rows),
+                "bytes": int(sum(r[2] for r in rows))}
     raise ValueError(task)
 
 
@@ -104,7 +109,7 @@ def pandas_tool(path, spec):
                              dtype={"client_port": "Int64"})
             lg["login_time"] = lg["login_time"] + pd.Timedelta(minutes=330)
             state["l"] = lg
-        if 7 in spec["tasks"]:
+        if 7 in spec["tasks"] or 8 in spec["tasks"]:
             state["w"] = pd.read_csv(spec["watch"])
 
     def run(task):
@@ -133,6 +138,12 @@ def pandas_tool(path, spec):
             return {"rows": len(m), "msisdn": sorted(str(v) for v in m["msisdn"].tolist())}
         if task == 7:
             return {"count": len(df.merge(state["w"], on="msisdn", how="inner"))}
+        if task == 8:
+            m = df[["msisdn", "bytes_up", "bytes_down"]].merge(state["w"], on="msisdn", how="inner")
+            g = (m.assign(b=m["bytes_up"] + m["bytes_down"])
+                 .groupby("case_ref", sort=True).agg(sessions=("b", "size"), total=("b", "sum")))
+            return {"rows": len(g), "sessions": sorted(int(v) for v in g["sessions"].tolist()),
+                    "bytes": int(g["total"].sum())}
         raise ValueError(task)
 
     return load, setup, run

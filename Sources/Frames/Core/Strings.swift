@@ -60,6 +60,7 @@ public struct PlainStrings: Sendable, Equatable {
 /// The storage of a string column: plain, or dictionary-encoded
 /// (Arrow `dictionary<int32, large_utf8>`), used where cardinality is low.
 ///
+/// Dictionary entries are distinct (grouping and joins use the indices as ids).
 /// For a null row of a dictionary column the index is 0; a dictionary column
 /// with rows always has at least one dictionary entry.
 public enum StringStorage: Sendable {

@@ -66,13 +66,20 @@ public enum Aggregation {
             switch x.values {
             case .int(let v), .duration(let v):
                 var sums = [Int64](repeating: 0, count: k)
-                var dsums = [Double](repeating: 0, count: k)
-                for i in 0..<n where valid?[i] ?? true {
-                    let gi = Int(ids[i])
-                    sums[gi] &+= v[i]
-                    dsums[gi] += Double(v[i])
-                    seen[gi] += 1
-                }
+                // The mean is taken over doubles (no overflow); the sum needs none.
+                let mean = a.function == .avg
+                var dsums = [Double](repeating: 0, count: mean ? k : 0)
+                v.withUnsafeBufferPointer { vp in ids.withUnsafeBufferPointer { ip in
+                sums.withUnsafeMutableBufferPointer { sp in seen.withUnsafeMutableBufferPointer { cp in
+                dsums.withUnsafeMutableBufferPointer { dp in
+                    func add(_ i: Int) {
+                        let gi = Int(ip[i])
+                        sp[gi] &+= vp[i]
+                        if mean { dp[gi] += Double(vp[i]) }
+                        cp[gi] += 1
+                    }
+                    if let valid { for i in 0..<n where valid[i] { add(i) } } else { for i in 0..<n { add(i) } }
+                } } } } }
                 let some = Bitmap(seen.lazy.map { $0 > 0 })
                 if a.function == .sum {
                     return Column(x.type == .duration ? .duration(sums) : .int(sums), validity: some)

@@ -26,6 +26,17 @@ public enum Selection {
         case .bool(let b): return Column(.bool(gatherBits(b, idx)), validity: valid)
         case .string(.dictionary(let ind, let d)):
             return Column(.string(.dictionary(indices: gatherArray(ind, idx), dictionary: d)), validity: valid)
+        case .string(.plain(let p)) where p.count > 0 && idx.count >= 2 * p.count:
+            // Each row taken twice or more on average (the small side of a join): the
+            // distinct strings once, as a dictionary, and an index per output row.
+            let ids = GroupIds.stringIds(p, p.count)
+            var dict = PlainStrings()
+            StringRows.with(p) { g in
+                for i in 0..<p.count where Int(ids.ids[i]) == dict.count { dict.append(bytes: g(i)) }
+            }
+            var indices = ids.ids.withUnsafeBufferPointer { m in idx.map { m[Int($0)] } }
+            if let v = valid { for k in 0..<indices.count where !v[k] { indices[k] = 0 } }
+            return Column(.string(.dictionary(indices: indices, dictionary: dict)), validity: valid)
         case .string(.plain(let p)):
             var total = 0
             for i in idx { total += p.length(Int(i)) }

@@ -4,20 +4,26 @@ extension PlanExecutor {
     /// Left rows handled per batch: candidate pairs of one batch are filtered together.
     static let joinBatchRows = 4096
 
-    /// Runs a bound join of `left` with `right`. With `countOnly` the result has the
+    /// Runs a bound join of `input` with `right`. The result's columns are gathered
+    /// only when a later operator reads them. With `countOnly` the result has the
     /// right number of rows but no columns (the next stage only counts them).
-    func join(_ p: JoinPlan, left: Frame, right: Frame, countOnly: Bool = false) throws(EvaluationError) -> Frame {
+    func join(_ p: JoinPlan, left input: LazyFrame, right: Frame, countOnly: Bool = false) throws(EvaluationError) -> LazyFrame {
         let eval = ExpressionEvaluator(context: context)
-        let nl = left.rowCount, nr = right.rowCount
+        var state = input
+        let nl = state.rowCount, nr = right.rowCount
+        // The left columns the keys, the interval and the residual read (others are placeholders).
+        let leftNeed = Set(p.leftKeys.flatMap(\.referencedColumns) + (p.interval.map { Array($0.probe.referencedColumns) } ?? [])
+            + (p.residual?.referencedColumns ?? []).filter { $0 < p.leftWidth })
+        let leftColumns = state.columns(indices: Array(leftNeed))
         var lk: [Column] = [], rk: [Column] = []
-        for e in p.leftKeys { lk.append(try eval.evaluate(e, columns: left.columns, rowCount: nl)) }
+        for e in p.leftKeys { lk.append(try eval.evaluate(e, columns: leftColumns, rowCount: nl)) }
         for e in p.rightKeys { rk.append(try eval.evaluate(e, columns: right.columns, rowCount: nr)) }
         try context.checkCancellation()
         let ids = JoinKeyIds(left: lk, right: rk, leftRows: nl, rightRows: nr)
         var interval: JoinIndex.Interval?
         if let iv = p.interval {
             interval = JoinIndex.Interval(
-                probe: try eval.evaluate(iv.probe, columns: left.columns, rowCount: nl),
+                probe: try eval.evaluate(iv.probe, columns: leftColumns, rowCount: nl),
                 lower: try eval.evaluate(iv.lower, columns: right.columns, rowCount: nr), lowerInclusive: iv.lowerInclusive,
                 upper: try eval.evaluate(iv.upper, columns: right.columns, rowCount: nr), upperInclusive: iv.upperInclusive)
         }
@@ -27,7 +33,7 @@ extension PlanExecutor {
         let residualColumns = p.residual?.referencedColumns ?? []
         if countOnly, p.kind == .inner, !p.report, p.residual == nil, p.interval == nil {
             // Equality only: the pairs of a left row are its whole bucket.
-            return Frame(fields: [], columns: [], rowCount: index.pairCount(rows: ids.leftRows))
+            return LazyFrame(Frame(fields: [], columns: [], rowCount: index.pairCount(rows: ids.leftRows)))
         }
         // Only the left rows that can match are visited (all of them unless the
         // left side was probed against a much smaller right side), in batches
@@ -47,7 +53,7 @@ extension PlanExecutor {
             guard let r = p.residual, !bl.isEmpty else { return .success((bl, br)) }
             var cols: [Column] = []
             cols.reserveCapacity(p.leftWidth + right.columns.count)
-            for i in 0..<p.leftWidth { cols.append(need.contains(i) ? Selection.gather(left.columns[i], bl) : left.columns[i]) }
+            for i in 0..<p.leftWidth { cols.append(need.contains(i) ? Selection.gather(leftColumns[i], bl) : leftColumns[i]) }
             for j in right.columns.indices { cols.append(need.contains(p.leftWidth + j) ? Selection.gather(right.columns[j], br) : right.columns[j]) }
             do throws(EvaluationError) {
                 let keep = Selection.indices(where: try eval.evaluate(r, columns: cols, rowCount: bl.count))
@@ -74,12 +80,14 @@ extension PlanExecutor {
             var counts = [Int64](repeating: 0, count: nl)
             for i in pairsLeft { counts[Int(i)] += 1 }
             if p.report {
-                return Frame(fields: left.fields + [Field("matches", .int)], columns: left.columns + [Column(.int(counts))], rowCount: nl)
+                state.setting("matches", Column(.int(counts)))
+                return state
             }
             let want = p.kind == .semi
             var rows: [Int32] = []
             for i in 0..<nl where (counts[i] > 0) == want { rows.append(Int32(i)) }
-            return Selection.gather(left, rows)
+            state.select(rows)
+            return state
         }
         if p.kind == .left {
             // Unmatched left rows keep their place with -1 (null right columns).
@@ -99,10 +107,10 @@ extension PlanExecutor {
             pairsLeft = l
             pairsRight = r
         }
-        if countOnly { return Frame(fields: [], columns: [], rowCount: pairsLeft.count) }
-        var columns = left.columns.map { Selection.gather($0, pairsLeft) }
-        for c in right.columns { columns.append(JoinGather.gather(c, pairsRight)) }
-        return Frame(fields: left.fields + p.rightFields.indices.map { Field(p.rightFields[$0].name, right.columns[$0].type, sourceName: p.rightFields[$0].sourceName) },
-                     columns: columns, rowCount: pairsLeft.count)
+        if countOnly { return LazyFrame(Frame(fields: [], columns: [], rowCount: pairsLeft.count)) }
+        state.select(pairsLeft)
+        state.append(right.columns, rows: pairsRight, outer: p.kind == .left,
+                     fields: p.rightFields.indices.map { Field(p.rightFields[$0].name, right.columns[$0].type, sourceName: p.rightFields[$0].sourceName) })
+        return state
     }
 }

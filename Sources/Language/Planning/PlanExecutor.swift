@@ -28,7 +28,7 @@ public struct PlanExecutor: Sendable {
                 state.select(try ConjunctFilter(evaluator: eval).selection(e, over: &state))
             case .extend(let name, let e):
                 let c = try eval.evaluate(e, columns: state.columns(for: [e]), rowCount: state.rowCount)
-                state = LazyFrame(state.materialized().setting(name, c))
+                state.setting(name, c)
             case .project(let cols):
                 let inputs = state.columns(for: cols.map(\.expr))
                 var out: [Column] = []
@@ -70,83 +70,10 @@ public struct PlanExecutor: Sendable {
                 // `join … | count` needs the number of rows only, not their columns.
                 var countOnly = false
                 if position + 1 < plan.steps.count, case .count = plan.steps[position + 1].op { countOnly = true }
-                state = LazyFrame(try join(j, left: state.materialized(), right: right, countOnly: countOnly))
+                state = try join(j, left: state, right: right, countOnly: countOnly)
             }
         }
         try context.checkCancellation()
         return state.materialized()
-    }
-}
-
-/// A frame plus a pending selection vector; columns are gathered on demand.
-struct LazyFrame {
-    private(set) var base: Frame
-    private(set) var selection: [Int32]?
-    private(set) var fields: [Field]
-    /// Base column index of every current column.
-    private var mapping: [Int]
-    private var gathered: [Int: Column] = [:]
-
-    init(_ f: Frame) {
-        base = f
-        selection = nil
-        fields = f.fields
-        mapping = Array(f.columns.indices)
-    }
-
-    var rowCount: Int { selection?.count ?? base.rowCount }
-
-    /// Applies a selection over the current rows.
-    mutating func select(_ rows: [Int32]) {
-        if let s = selection {
-            selection = rows.map { s[Int($0)] }
-        } else {
-            selection = rows
-        }
-        gathered = [:]
-    }
-
-    /// Keeps the current columns at `idx` under new fields.
-    mutating func keep(_ idx: [Int], _ newFields: [Field]) {
-        var g: [Int: Column] = [:]
-        for (k, i) in idx.enumerated() { if let c = gathered[i] { g[k] = c } }
-        mapping = idx.map { mapping[$0] }
-        fields = newFields
-        gathered = g
-    }
-
-    /// Current column `i`, gathered through the selection.
-    mutating func column(_ i: Int) -> Column {
-        if let c = gathered[i] { return c }
-        let c0 = base.columns[mapping[i]]
-        let c = selection.map { Selection.gather(c0, $0) } ?? c0
-        gathered[i] = c
-        return c
-    }
-
-    /// Columns for evaluating `exprs`: the referenced ones gathered, others left as
-    /// placeholders of the wrong length (expressions never read them).
-    mutating func columns(for exprs: [Expr]) -> [Column] {
-        var need = Set<Int>()
-        for e in exprs { need.formUnion(e.referencedColumns) }
-        return columns(indices: Array(need))
-    }
-
-    mutating func columns(indices need: [Int]) -> [Column] {
-        var out: [Column] = []
-        out.reserveCapacity(fields.count)
-        let needed = Set(need)
-        for i in fields.indices {
-            out.append(needed.contains(i) ? column(i) : base.columns[mapping[i]])
-        }
-        return out
-    }
-
-    /// Every current column gathered.
-    mutating func materialized() -> Frame {
-        var cols: [Column] = []
-        for i in fields.indices { cols.append(column(i)) }
-        return Frame(fields: fields.indices.map { Field(fields[$0].name, cols[$0].type, sourceName: fields[$0].sourceName) },
-                     columns: cols, rowCount: rowCount)
     }
 }
