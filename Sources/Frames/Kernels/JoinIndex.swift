@@ -158,6 +158,50 @@ public struct JoinIndex: Sendable {
         } }
     }
 
+    /// Every pair of an equality-only join (no interval) for the left rows listed in
+    /// `rows` (nil: all left rows), in left order and then right row order; built
+    /// on all cores straight into arrays of the final size.
+    public func equalityPairs(rows: [Int32]?) -> (left: [Int32], right: [Int32]) {
+        precondition(!hasInterval, "equalityPairs serves equality-only joins")
+        let n = rows?.count ?? leftIds.count
+        let pieces = Swift.max(1, Swift.min(Parallel.chunkCount(n), n))
+        func bounds(_ k: Int) -> Range<Int> { (n * k / pieces)..<(n * (k + 1) / pieces) }
+        return leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in self.rows.withUnsafeBufferPointer { rs in
+            let ids = UncheckedBox(ids), bs = UncheckedBox(bs), rs = UncheckedBox(rs)
+            @inline(__always) func row(_ k: Int) -> Int { rows.map { Int($0[k]) } ?? k }
+            let counts = ParallelBatches.map(pieces) { k in
+                var c = 0
+                for j in bounds(k) {
+                    let b = Int(ids.value[row(j)])
+                    if b >= 0 { c += bs.value[b + 1] - bs.value[b] }
+                }
+                return c
+            }
+            var offsets = [0]
+            for c in counts { offsets.append(offsets[offsets.count - 1] + c) }
+            let total = offsets[pieces]
+            var left = [Int32](repeating: 0, count: total), right = [Int32](repeating: 0, count: total)
+            left.withUnsafeMutableBufferPointer { lp in right.withUnsafeMutableBufferPointer { rp in
+                let lo = UncheckedBox(lp), ro = UncheckedBox(rp)
+                _ = ParallelBatches.map(pieces) { k in
+                    var at = offsets[k]
+                    for j in bounds(k) {
+                        let i = row(j)
+                        let b = Int(ids.value[i])
+                        if b < 0 { continue }
+                        for q in bs.value[b]..<bs.value[b + 1] {
+                            lo.value[at] = Int32(i)
+                            ro.value[at] = rs.value[q]
+                            at += 1
+                        }
+                    }
+                    return at
+                }
+            } }
+            return (left, right)
+        } } }
+    }
+
     private func candidates<S: Sequence<Int>>(of leftRows: S, left: inout [Int32], right: inout [Int32]) {
         if !hasInterval {
             leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in rows.withUnsafeBufferPointer { rs in

@@ -29,51 +29,15 @@ extension PlanExecutor {
         }
         try context.checkCancellation()
         let index = JoinIndex(keys: ids, interval: interval)
-        // The columns the residual reads: left ones, then right ones.
-        let residualColumns = p.residual?.referencedColumns ?? []
         if countOnly, p.kind == .inner, !p.report, p.residual == nil, p.interval == nil {
             // Equality only: the pairs of a left row are its whole bucket.
             return LazyFrame(Frame(fields: [], columns: [], rowCount: index.pairCount(rows: ids.leftRows)))
         }
-        // Only the left rows that can match are visited (all of them unless the
-        // left side was probed against a much smaller right side), in batches
-        // filtered independently on all cores and joined up in left-row order.
-        let visited = ids.leftRows?.count ?? nl
-        let batchSize = PlanExecutor.joinBatchRows
-        let need = Set(residualColumns)
-        let batches = ParallelBatches.map((visited + batchSize - 1) / batchSize) { k -> Result<([Int32], [Int32]), EvaluationError> in
-            if context.isCancelled() { return .failure(.cancelled) }
-            let start = k * batchSize, end = Swift.min(visited, start + batchSize)
-            var bl: [Int32] = [], br: [Int32] = []
-            if let rows = ids.leftRows {
-                index.candidates(rows: rows[start..<end], left: &bl, right: &br)
-            } else {
-                index.candidates(start..<end, left: &bl, right: &br)
-            }
-            guard let r = p.residual, !bl.isEmpty else { return .success((bl, br)) }
-            var cols: [Column] = []
-            cols.reserveCapacity(p.leftWidth + right.columns.count)
-            for i in 0..<p.leftWidth { cols.append(need.contains(i) ? Selection.gather(leftColumns[i], bl) : leftColumns[i]) }
-            for j in right.columns.indices { cols.append(need.contains(p.leftWidth + j) ? Selection.gather(right.columns[j], br) : right.columns[j]) }
-            do throws(EvaluationError) {
-                let keep = Selection.indices(where: try eval.evaluate(r, columns: cols, rowCount: bl.count))
-                if keep.count != bl.count {
-                    bl = keep.map { bl[Int($0)] }
-                    br = keep.map { br[Int($0)] }
-                }
-                return .success((bl, br))
-            } catch {
-                return .failure(error)
-            }
-        }
         var pairsLeft: [Int32] = [], pairsRight: [Int32] = []
-        let total = batches.reduce(0) { $0 + ((try? $1.get().0.count) ?? 0) }
-        pairsLeft.reserveCapacity(total)
-        pairsRight.reserveCapacity(total)
-        for b in batches {
-            let (bl, br) = try b.get()
-            pairsLeft.append(contentsOf: bl)
-            pairsRight.append(contentsOf: br)
+        if p.residual == nil, p.interval == nil {
+            (pairsLeft, pairsRight) = index.equalityPairs(rows: ids.leftRows)
+        } else {
+            (pairsLeft, pairsRight) = try filteredPairs(p, index: index, ids: ids, leftColumns: leftColumns, right: right, leftRows: nl)
         }
         try context.checkCancellation()
         if p.report || p.kind == .semi || p.kind == .anti {
@@ -112,5 +76,53 @@ extension PlanExecutor {
         state.append(right.columns, rows: pairsRight, outer: p.kind == .left,
                      fields: p.rightFields.indices.map { Field(p.rightFields[$0].name, right.columns[$0].type, sourceName: p.rightFields[$0].sourceName) })
         return state
+    }
+
+    /// Candidate pairs filtered by the interval and the residual. Only the left rows
+    /// that can match are visited (all of them unless the left side was probed
+    /// against a much smaller right side), in batches filtered independently on
+    /// all cores and joined up in left-row order.
+    private func filteredPairs(_ p: JoinPlan, index: JoinIndex, ids: JoinKeyIds, leftColumns: [Column], right: Frame,
+                               leftRows nl: Int) throws(EvaluationError) -> ([Int32], [Int32]) {
+        let eval = ExpressionEvaluator(context: context)
+        // The columns the residual reads: left ones, then right ones.
+        let need = Set(p.residual?.referencedColumns ?? [])
+        let visited = ids.leftRows?.count ?? nl
+        let batchSize = PlanExecutor.joinBatchRows
+        let batches = ParallelBatches.map((visited + batchSize - 1) / batchSize) { k -> Result<([Int32], [Int32]), EvaluationError> in
+            if context.isCancelled() { return .failure(.cancelled) }
+            let start = k * batchSize, end = Swift.min(visited, start + batchSize)
+            var bl: [Int32] = [], br: [Int32] = []
+            if let rows = ids.leftRows {
+                index.candidates(rows: rows[start..<end], left: &bl, right: &br)
+            } else {
+                index.candidates(start..<end, left: &bl, right: &br)
+            }
+            guard let r = p.residual, !bl.isEmpty else { return .success((bl, br)) }
+            var cols: [Column] = []
+            cols.reserveCapacity(p.leftWidth + right.columns.count)
+            for i in 0..<p.leftWidth { cols.append(need.contains(i) ? Selection.gather(leftColumns[i], bl) : leftColumns[i]) }
+            for j in right.columns.indices { cols.append(need.contains(p.leftWidth + j) ? Selection.gather(right.columns[j], br) : right.columns[j]) }
+            do throws(EvaluationError) {
+                let keep = Selection.indices(where: try eval.evaluate(r, columns: cols, rowCount: bl.count))
+                if keep.count != bl.count {
+                    bl = keep.map { bl[Int($0)] }
+                    br = keep.map { br[Int($0)] }
+                }
+                return .success((bl, br))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var pairsLeft: [Int32] = [], pairsRight: [Int32] = []
+        let total = batches.reduce(0) { $0 + ((try? $1.get().0.count) ?? 0) }
+        pairsLeft.reserveCapacity(total)
+        pairsRight.reserveCapacity(total)
+        for b in batches {
+            let (bl, br) = try b.get()
+            pairsLeft.append(contentsOf: bl)
+            pairsRight.append(contentsOf: br)
+        }
+        return (pairsLeft, pairsRight)
     }
 }
