@@ -20,7 +20,9 @@ public struct JoinIndex: Sendable {
         }
     }
 
+    /// Ids of the left rows by position, and the row of each position (nil: position = row).
     let leftIds: [Int32]
+    let leftRows: [Int32]?
     /// Bucket b holds `rows[bucketStart[b]..<bucketStart[b + 1]]`.
     let bucketStart: [Int]
     let rows: [Int32]
@@ -38,19 +40,14 @@ public struct JoinIndex: Sendable {
     /// interval columns are not 64-bit integer typed).
     public init(keys: JoinKeyIds, interval: Interval?) {
         leftIds = keys.left
+        leftRows = keys.leftRows
         let nr = keys.right.count
         let rightIds = keys.right
         // Right rows whose key no left row has can never match: leave them out
         // of the buckets (and of the sorting). When the right side was probed
-        // against a small left side, only the rows it found are visited at all.
+        // against a small left side, only the rows it found are listed at all.
         var wanted = [Bool](repeating: false, count: keys.count)
-        keys.left.withUnsafeBufferPointer { ids in
-            if let rows = keys.leftRows {
-                for r in rows { wanted[Int(ids[Int(r)])] = true }
-            } else {
-                for id in ids where id >= 0 { wanted[Int(id)] = true }
-            }
-        }
+        for id in keys.left where id >= 0 { wanted[Int(id)] = true }
         var lo: [Int64] = [], hi: [Int64] = []
         var bounds: Interval?
         if let iv = interval, let l = JoinIndex.int64s(iv.lower), let h = JoinIndex.int64s(iv.upper) {
@@ -58,33 +55,31 @@ public struct JoinIndex: Sendable {
             hi = h
             bounds = iv
         }
-        /// The bucket of right row i, or -1.
-        func bucket(_ i: Int) -> Int {
-            let id = Int(rightIds[i])
-            if id < 0 || !wanted[id] { return -1 }
-            if let b = bounds, !b.lower.isValid(i) || !b.upper.isValid(i) { return -1 }
-            return id
-        }
-        func forEachRight(_ body: (Int) -> Void) {
-            if let rows = keys.rightRows { for r in rows { body(Int(r)) } } else { for i in 0..<nr { body(i) } }
+        /// The row at position k of the right ids and its bucket, or -1.
+        func entry(_ k: Int) -> (row: Int, bucket: Int) {
+            let i = keys.rightRows.map { Int($0[k]) } ?? k
+            let id = Int(rightIds[k])
+            if id < 0 || !wanted[id] { return (i, -1) }
+            if let b = bounds, !b.lower.isValid(i) || !b.upper.isValid(i) { return (i, -1) }
+            return (i, id)
         }
         var start = [Int](repeating: 0, count: keys.count + 1)
-        forEachRight { i in
-            let b = bucket(i)
+        for k in 0..<nr {
+            let b = entry(k).bucket
             if b >= 0 { start[b + 1] += 1 }
         }
         for b in 0..<keys.count { start[b + 1] += start[b] }
         var fill = start
         var rows = [Int32](repeating: 0, count: start[keys.count])
-        forEachRight { i in
-            let b = bucket(i)
+        for k in 0..<nr {
+            let (i, b) = entry(k)
             if b >= 0 {
                 rows[fill[b]] = Int32(i)
                 fill[b] += 1
             }
         }
         bucketStart = start
-        if let iv = interval, let p = JoinIndex.int64s(iv.probe), !lo.isEmpty || nr == 0 {
+        if let iv = interval, let p = JoinIndex.int64s(iv.probe), !lo.isEmpty || keys.right.isEmpty {
             hasInterval = true
             probe = p
             probeValid = iv.probe.validity
@@ -132,86 +127,21 @@ public struct JoinIndex: Sendable {
     /// True when the interval index serves the join.
     public var usesInterval: Bool { hasInterval }
 
-    /// Appends the candidate pairs of left rows `range`, in left order and then right row
-    /// order; with an interval only rows whose interval contains the probe are candidates.
+    /// The number of left positions (left rows, or the listed ones) pairs are made for.
+    public var leftCount: Int { leftIds.count }
+
+    /// Appends the candidate pairs of left positions `range` (see `leftCount`), in left
+    /// order and then right row order; with an interval only rows whose interval
+    /// contains the probe are candidates.
     public func candidates(_ range: Range<Int>, left: inout [Int32], right: inout [Int32]) {
-        candidates(of: range, left: &left, right: &right)
-    }
-
-    /// Appends the candidate pairs of the left rows listed in `rows` (ascending).
-    public func candidates(rows: ArraySlice<Int32>, left: inout [Int32], right: inout [Int32]) {
-        candidates(of: rows.lazy.map { Int($0) }, left: &left, right: &right)
-    }
-
-    /// The number of candidate pairs of the left rows listed in `rows` (nil: all
-    /// left rows) when there is no interval: the sizes of their buckets.
-    public func pairCount(rows: [Int32]?) -> Int {
-        precondition(!hasInterval, "pairCount serves equality-only joins")
-        return leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in
-            func size(_ i: Int) -> Int {
-                let b = Int(ids[i])
-                return b < 0 ? 0 : bs[b + 1] - bs[b]
-            }
-            var n = 0
-            if let rows { for r in rows { n += size(Int(r)) } } else { for i in 0..<ids.count { n += size(i) } }
-            return n
-        } }
-    }
-
-    /// Every pair of an equality-only join (no interval) for the left rows listed in
-    /// `rows` (nil: all left rows), in left order and then right row order; built
-    /// on all cores straight into arrays of the final size.
-    public func equalityPairs(rows: [Int32]?) -> (left: [Int32], right: [Int32]) {
-        precondition(!hasInterval, "equalityPairs serves equality-only joins")
-        let n = rows?.count ?? leftIds.count
-        let pieces = Swift.max(1, Swift.min(Parallel.chunkCount(n), n))
-        func bounds(_ k: Int) -> Range<Int> { (n * k / pieces)..<(n * (k + 1) / pieces) }
-        return leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in self.rows.withUnsafeBufferPointer { rs in
-            let ids = UncheckedBox(ids), bs = UncheckedBox(bs), rs = UncheckedBox(rs)
-            @inline(__always) func row(_ k: Int) -> Int { rows.map { Int($0[k]) } ?? k }
-            let counts = ParallelBatches.map(pieces) { k in
-                var c = 0
-                for j in bounds(k) {
-                    let b = Int(ids.value[row(j)])
-                    if b >= 0 { c += bs.value[b + 1] - bs.value[b] }
-                }
-                return c
-            }
-            var offsets = [0]
-            for c in counts { offsets.append(offsets[offsets.count - 1] + c) }
-            let total = offsets[pieces]
-            var left = [Int32](repeating: 0, count: total), right = [Int32](repeating: 0, count: total)
-            left.withUnsafeMutableBufferPointer { lp in right.withUnsafeMutableBufferPointer { rp in
-                let lo = UncheckedBox(lp), ro = UncheckedBox(rp)
-                _ = ParallelBatches.map(pieces) { k in
-                    var at = offsets[k]
-                    for j in bounds(k) {
-                        let i = row(j)
-                        let b = Int(ids.value[i])
-                        if b < 0 { continue }
-                        for q in bs.value[b]..<bs.value[b + 1] {
-                            lo.value[at] = Int32(i)
-                            ro.value[at] = rs.value[q]
-                            at += 1
-                        }
-                    }
-                    return at
-                }
-            } }
-            return (left, right)
-        } } }
-    }
-
-    private func candidates<S: Sequence<Int>>(of leftRows: S, left: inout [Int32], right: inout [Int32]) {
         if !hasInterval {
             leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in rows.withUnsafeBufferPointer { rs in
-                left.reserveCapacity(left.count + leftRows.underestimatedCount)
-                right.reserveCapacity(right.count + leftRows.underestimatedCount)
-                for i in leftRows {
-                    let b = Int(ids[i])
+                for k in range {
+                    let b = Int(ids[k])
                     if b < 0 { continue }
+                    let i = Int32(leftRow(k))
                     for j in bs[b]..<bs[b + 1] {
-                        left.append(Int32(i))
+                        left.append(i)
                         right.append(rs[j])
                     }
                 }
@@ -219,11 +149,12 @@ public struct JoinIndex: Sendable {
             return
         }
         var found: [Int32] = []
-        for i in leftRows {
-            let b = Int(leftIds[i])
+        for k in range {
+            let b = Int(leftIds[k])
             if b < 0 { continue }
             let s = bucketStart[b], e = bucketStart[b + 1]
             if s == e { continue }
+            let i = leftRow(k)
             if let v = probeValid, !v[i] { continue }
             let t = probe[i]
             // First position whose start no longer admits t.
@@ -248,5 +179,61 @@ public struct JoinIndex: Sendable {
                 right.append(r)
             }
         }
+    }
+
+    @inline(__always)
+    private func leftRow(_ k: Int) -> Int { leftRows.map { Int($0[k]) } ?? k }
+
+    /// The number of pairs of an equality-only join (no interval): the sizes of
+    /// the left positions' buckets.
+    public func pairCount() -> Int {
+        precondition(!hasInterval, "pairCount serves equality-only joins")
+        return leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in
+            var n = 0
+            for b in ids where b >= 0 { n += bs[Int(b) + 1] - bs[Int(b)] }
+            return n
+        } }
+    }
+
+    /// Every pair of an equality-only join (no interval), in left order and then
+    /// right row order; built on all cores straight into arrays of the final size.
+    public func equalityPairs() -> (left: [Int32], right: [Int32]) {
+        precondition(!hasInterval, "equalityPairs serves equality-only joins")
+        let n = leftIds.count
+        let pieces = Swift.max(1, Swift.min(Parallel.chunkCount(n), n))
+        func bounds(_ k: Int) -> Range<Int> { (n * k / pieces)..<(n * (k + 1) / pieces) }
+        return leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in rows.withUnsafeBufferPointer { rs in
+            let ids = UncheckedBox(ids), bs = UncheckedBox(bs), rs = UncheckedBox(rs)
+            let counts = ParallelBatches.map(pieces) { k in
+                var c = 0
+                for j in bounds(k) {
+                    let b = Int(ids.value[j])
+                    if b >= 0 { c += bs.value[b + 1] - bs.value[b] }
+                }
+                return c
+            }
+            var offsets = [0]
+            for c in counts { offsets.append(offsets[offsets.count - 1] + c) }
+            let total = offsets[pieces]
+            var left = [Int32](repeating: 0, count: total), right = [Int32](repeating: 0, count: total)
+            left.withUnsafeMutableBufferPointer { lp in right.withUnsafeMutableBufferPointer { rp in
+                let lo = UncheckedBox(lp), ro = UncheckedBox(rp)
+                _ = ParallelBatches.map(pieces) { k in
+                    var at = offsets[k]
+                    for j in bounds(k) {
+                        let b = Int(ids.value[j])
+                        if b < 0 { continue }
+                        let i = Int32(leftRow(j))
+                        for q in bs.value[b]..<bs.value[b + 1] {
+                            lo.value[at] = i
+                            ro.value[at] = rs.value[q]
+                            at += 1
+                        }
+                    }
+                    return at
+                }
+            } }
+            return (left, right)
+        } } }
     }
 }

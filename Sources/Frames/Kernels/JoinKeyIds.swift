@@ -1,18 +1,20 @@
 /// Key ids shared by the two sides of a join: equal key combinations get the
 /// same id on both sides; a row with a null in any key column gets -1.
+///
+/// A side probed against a much smaller one lists only its rows that can match
+/// (`leftRows`/`rightRows`, ascending) with their ids; its other rows have no
+/// partner and are never visited.
 public struct JoinKeyIds: Sendable {
-    /// The id of every left row, or -1.
+    /// The id of every left row (or of every row in `leftRows`), or -1.
     public let left: [Int32]
-    /// The id of every right row, or -1.
+    /// The id of every right row (or of every row in `rightRows`), or -1.
     public let right: [Int32]
     /// Ids are in 0..<count.
     public let count: Int
 
-    /// Rows of the left side that can have a match (ascending), when the left side
-    /// was probed against a much smaller right side; nil: any left row may.
+    /// The left rows `left` describes, when not all of them.
     public let leftRows: [Int32]?
-    /// Rows of the right side that can have a match (ascending), when the right side
-    /// was probed against a much smaller left side; nil: any right row may.
+    /// The right rows `right` describes, when not all of them.
     public let rightRows: [Int32]?
 
     /// Ids over aligned key columns (`left[k]` and `right[k]` have one type). With no
@@ -22,11 +24,11 @@ public struct JoinKeyIds: Sendable {
         // keys and probe it with every large-side row. Rows whose key the small
         // side lacks get -1 (they still appear, unmatched, in left, anti and report joins).
         if nr > 2 * nl, let p = JoinKeyProbe.ids(small: lc, large: rc, smallRows: nl, largeRows: nr) {
-            self.init(ids: p.small, p.large, p.count, leftRows: nil, rightRows: p.largeRows)
+            self.init(ids: p.small, p.largeIds, p.count, leftRows: nil, rightRows: p.largeRows)
             return
         }
         if nl > 2 * nr, let p = JoinKeyProbe.ids(small: rc, large: lc, smallRows: nr, largeRows: nl) {
-            self.init(ids: p.large, p.small, p.count, leftRows: p.largeRows, rightRows: nil)
+            self.init(ids: p.largeIds, p.small, p.count, leftRows: p.largeRows, rightRows: nil)
             return
         }
         self.init(numbering: lc, rc, nl, nr)

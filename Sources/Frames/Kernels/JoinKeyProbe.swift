@@ -7,12 +7,13 @@
 /// at once, so the rest of the join only ever sees the rows that can match —
 /// no numbering, sorting or bucketing of the others.
 enum JoinKeyProbe {
-    /// Ids of both sides and the large-side rows that have one.
+    /// Ids of the small side's rows, and the large-side rows that have one with their ids.
     struct Result {
         var small: [Int32]
-        var large: [Int32]
         /// Large-side rows with an id (ascending).
         var largeRows: [Int32]
+        /// The id of each of `largeRows`.
+        var largeIds: [Int32]
         var count: Int
     }
 
@@ -38,87 +39,89 @@ enum JoinKeyProbe {
                 initialized = ns
             }
         }
-        var largeIds = [Int32](repeating: -1, count: nl)
-        var words = [UInt64](repeating: 0, count: (nl + 63) >> 6)
+        let found: [(rows: [Int32], ids: [Int32])]
         if smallSides.count == 1, case .codes(let si, let sc, _) = smallSides[0], case .codes(let li?, let lc, nil) = largeSides[0] {
             // One dictionary-string key: a large row's id follows from its dictionary
             // entry alone (the ids the small side's codes got in the table).
             var idOfCode = [Int32](repeating: -1, count: sc.count)
             for i in 0..<ns where smallIds[i] >= 0 { idOfCode[Int(sc[si.map { Int($0[i]) } ?? i])] = smallIds[i] }
             let entryIds = lc.map { $0 >= 0 ? idOfCode[Int($0)] : -1 }
-            JoinKeyProbe.fillParallel(&largeIds, &words, nl) { entryIds[Int(li[$0])] }
-        } else {
-            KeySide.withReaders(largeSides) { readers in
-                table.withView { view in
-                    JoinKeyProbe.probeParallel(&largeIds, &words, nl, width: width, readers: readers, table: view)
+            // Many rows may match (a watch list's sessions): count per piece, then
+            // fill arrays of the final size in place, both on all cores.
+            let pieces = Swift.max(1, Parallel.chunkCount(nl))
+            func bounds(_ k: Int) -> Range<Int> { (nl * k / pieces)..<(nl * (k + 1) / pieces) }
+            found = entryIds.withUnsafeBufferPointer { ep in li.withUnsafeBufferPointer { ip in
+                let e = UncheckedBox(ep), x = UncheckedBox(ip)
+                let counts = ParallelBatches.map(pieces) { k in
+                    var c = 0
+                    for i in bounds(k) where e.value[Int(x.value[i])] >= 0 { c += 1 }
+                    return c
                 }
+                var offsets = [0]
+                for c in counts { offsets.append(offsets[offsets.count - 1] + c) }
+                var rows = [Int32](repeating: 0, count: offsets[pieces]), ids = rows
+                rows.withUnsafeMutableBufferPointer { rp in ids.withUnsafeMutableBufferPointer { dp in
+                    let r = UncheckedBox(rp), d = UncheckedBox(dp)
+                    _ = ParallelBatches.map(pieces) { k in
+                        var at = offsets[k]
+                        for i in bounds(k) {
+                            let id = e.value[Int(x.value[i])]
+                            if id >= 0 {
+                                r.value[at] = Int32(i)
+                                d.value[at] = id
+                                at += 1
+                            }
+                        }
+                        return at
+                    }
+                } }
+                return [(rows, ids)]
+            } }
+        } else {
+            found = KeySide.withReaders(largeSides) { readers in
+                table.withView { view in JoinKeyProbe.probe(nl, width: width, readers: readers, table: view) }
             }
         }
-        let found = Bitmap(words: words, count: nl)
-        return Result(small: smallIds, large: largeIds, largeRows: found.setIndices(), count: table.count)
+        let rows = found.count == 1 ? found[0].rows : found.flatMap(\.rows)
+        let ids = found.count == 1 ? found[0].ids : found.flatMap(\.ids)
+        return Result(small: smallIds, largeRows: rows, largeIds: ids, count: table.count)
+    }
+
+    /// The (row, id) lists of `0..<n` in consecutive pieces, one per core-sized
+    /// piece, each filled by `body` on its own thread.
+    private static func collect(_ n: Int, _ body: (Range<Int>, inout [Int32], inout [Int32]) -> Void) -> [(rows: [Int32], ids: [Int32])] {
+        let pieces = Swift.max(1, Parallel.chunkCount(n))
+        return ParallelBatches.map(pieces) { k in
+            var rows: [Int32] = [], ids: [Int32] = []
+            body((n * k / pieces)..<(n * (k + 1) / pieces), &rows, &ids)
+            return (rows, ids)
+        }
     }
 
     /// Probes every large-side row on all cores, 1,024 rows at a time: their hashes
     /// are built one key column after the other (tight loops), then each row looks
     /// its hash up; key words are compared only when a slot's hash agrees.
-    private static func probeParallel(_ ids: inout [Int32], _ words: inout [UInt64], _ n: Int, width: Int,
-                                      readers: UnsafeBufferPointer<KeyReader>,
-                                      table: KeyTableView) {
+    private static func probe(_ n: Int, width: Int, readers: UnsafeBufferPointer<KeyReader>,
+                              table: KeyTableView) -> [(rows: [Int32], ids: [Int32])] {
         let r = UncheckedBox(readers), t = UncheckedBox(table)
-        ids.withUnsafeMutableBufferPointer { op in words.withUnsafeMutableBufferPointer { wp in
-            let o = UncheckedBox(op), w = UncheckedBox(wp)
-            Parallel.forEachRange(n) { range in
-                let chunk = 1024
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: chunk) { hb in
-                withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunk) { ok in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: width) { buf in
-                    var lo = range.lowerBound
-                    while lo < range.upperBound {
-                        let hi = Swift.min(lo + chunk, range.upperBound), m = hi - lo
-                        for j in 0..<m { hb[j] = KeyTable.seed; ok[j] = true }
-                        for reader in r.value { KeySide.foldHashes(reader, lo, m, hb, ok) }
-                        // lo is a multiple of 64 (ranges and chunks are), so words are whole.
-                        var word: UInt64 = 0
-                        for j in 0..<m {
-                            let i = lo + j
-                            var id: Int32 = -1
-                            if ok[j] {
-                                id = t.value.find(KeyTable.final(hb[j]), r.value, i, buf)
-                            }
-                            o.value[i] = id
-                            if id >= 0 { word |= 1 << UInt64(i & 63) }
-                            if i & 63 == 63 || j == m - 1 {
-                                w.value[i >> 6] = word
-                                word = 0
-                            }
-                        }
-                        lo = hi
+        return collect(n) { range, rows, ids in
+            let chunk = 1024
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: chunk) { hb in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: chunk) { ok in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: width) { buf in
+                var lo = range.lowerBound
+                while lo < range.upperBound {
+                    let hi = Swift.min(lo + chunk, range.upperBound), m = hi - lo
+                    for j in 0..<m { hb[j] = KeyTable.seed; ok[j] = true }
+                    for reader in r.value { KeySide.foldHashes(reader, lo, m, hb, ok) }
+                    for j in 0..<m where ok[j] {
+                        let id = t.value.find(KeyTable.final(hb[j]), r.value, lo + j, buf)
+                        if id >= 0 { rows.append(Int32(lo + j)); ids.append(id) }
                     }
-                } } }
-            }
-        } }
-    }
-
-    /// Sets `ids[i] = id(i)` for every row on all cores, and bit i of `words` when
-    /// the id is not -1.
-    @inline(__always)
-    private static func fillParallel(_ ids: inout [Int32], _ words: inout [UInt64], _ n: Int, _ id: (Int) -> Int32) {
-        ids.withUnsafeMutableBufferPointer { op in words.withUnsafeMutableBufferPointer { wp in
-            let o = UncheckedBox(op), w = UncheckedBox(wp)
-            Parallel.forEachRange(n) { range in
-                // Ranges start on multiples of 64, so no bitmap word is shared.
-                var word: UInt64 = 0
-                for i in range {
-                    let v = id(i)
-                    o.value[i] = v
-                    if v >= 0 { word |= 1 << UInt64(i & 63) }
-                    if i & 63 == 63 || i == range.upperBound - 1 {
-                        w.value[i >> 6] = word
-                        word = 0
-                    }
+                    lo = hi
                 }
-            }
-        } }
+            } } }
+        }
     }
 }
 

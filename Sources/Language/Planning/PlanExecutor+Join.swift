@@ -31,13 +31,13 @@ extension PlanExecutor {
         let index = JoinIndex(keys: ids, interval: interval)
         if countOnly, p.kind == .inner, !p.report, p.residual == nil, p.interval == nil {
             // Equality only: the pairs of a left row are its whole bucket.
-            return LazyFrame(Frame(fields: [], columns: [], rowCount: index.pairCount(rows: ids.leftRows)))
+            return LazyFrame(Frame(fields: [], columns: [], rowCount: index.pairCount()))
         }
         var pairsLeft: [Int32] = [], pairsRight: [Int32] = []
         if p.residual == nil, p.interval == nil {
-            (pairsLeft, pairsRight) = index.equalityPairs(rows: ids.leftRows)
+            (pairsLeft, pairsRight) = index.equalityPairs()
         } else {
-            (pairsLeft, pairsRight) = try filteredPairs(p, index: index, ids: ids, leftColumns: leftColumns, right: right, leftRows: nl)
+            (pairsLeft, pairsRight) = try filteredPairs(p, index: index, leftColumns: leftColumns, right: right)
         }
         try context.checkCancellation()
         if p.report || p.kind == .semi || p.kind == .anti {
@@ -82,22 +82,17 @@ extension PlanExecutor {
     /// that can match are visited (all of them unless the left side was probed
     /// against a much smaller right side), in batches filtered independently on
     /// all cores and joined up in left-row order.
-    private func filteredPairs(_ p: JoinPlan, index: JoinIndex, ids: JoinKeyIds, leftColumns: [Column], right: Frame,
-                               leftRows nl: Int) throws(EvaluationError) -> ([Int32], [Int32]) {
+    private func filteredPairs(_ p: JoinPlan, index: JoinIndex, leftColumns: [Column], right: Frame) throws(EvaluationError) -> ([Int32], [Int32]) {
         let eval = ExpressionEvaluator(context: context)
         // The columns the residual reads: left ones, then right ones.
         let need = Set(p.residual?.referencedColumns ?? [])
-        let visited = ids.leftRows?.count ?? nl
+        let visited = index.leftCount
         let batchSize = PlanExecutor.joinBatchRows
         let batches = ParallelBatches.map((visited + batchSize - 1) / batchSize) { k -> Result<([Int32], [Int32]), EvaluationError> in
             if context.isCancelled() { return .failure(.cancelled) }
             let start = k * batchSize, end = Swift.min(visited, start + batchSize)
             var bl: [Int32] = [], br: [Int32] = []
-            if let rows = ids.leftRows {
-                index.candidates(rows: rows[start..<end], left: &bl, right: &br)
-            } else {
-                index.candidates(start..<end, left: &bl, right: &br)
-            }
+            index.candidates(start..<end, left: &bl, right: &br)
             guard let r = p.residual, !bl.isEmpty else { return .success((bl, br)) }
             var cols: [Column] = []
             cols.reserveCapacity(p.leftWidth + right.columns.count)
