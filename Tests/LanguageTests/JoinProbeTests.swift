@@ -24,22 +24,31 @@ struct JoinProbeTests {
         func keys() -> [Value] {
             [maybe(.ip(addresses[Int.random(in: 0..<addresses.count, using: &rng)])),
              maybe(.int(Int64.random(in: 0..<6, using: &rng))),
-             maybe(.string(words[Int.random(in: 0..<words.count, using: &rng)]))]
+             maybe(.string(words[Int.random(in: 0..<words.count, using: &rng)])),
+             // Never null: a single dictionary-string key takes the probe's shortcut.
+             .string(words[Int.random(in: 0..<words.count, using: &rng)])]
         }
         let lk = (0..<n).map { _ in keys() }, sk = (0..<m).map { _ in keys() }
         func frame(_ id: String, _ k: [[Value]], dictionary: Bool) -> Frame {
-            var s = Column.from(.string, k.map { $0[2] })
-            if dictionary, case .string(.plain(let p)) = s.values {
-                var dict: [String] = [], idx: [Int32] = []
-                for i in 0..<p.count {
-                    if let j = dict.firstIndex(of: p[i]) { idx.append(Int32(j)) } else { idx.append(Int32(dict.count)); dict.append(p[i]) }
-                }
-                s = Column(.string(.dictionary(indices: idx, dictionary: PlainStrings(dict))), validity: s.validity)
+            func strings(_ c: Int) -> Column {
+                let plain = Column.from(.string, k.map { $0[c] })
+                return dictionary ? dictionaryEncoded(plain) : plain
             }
             return Frame([(id, Column(.int((0..<Int64(k.count)).map { $0 }))), ("ip", Column.from(.ip, k.map { $0[0] })),
-                          ("p", Column.from(.int, k.map { $0[1] })), ("s", s)])
+                          ("p", Column.from(.int, k.map { $0[1] })), ("s", strings(2)), ("g", strings(3))])
         }
         return Sides(small: frame("sid", sk, dictionary: false), large: frame("lid", lk, dictionary: true), smallKeys: sk, largeKeys: lk)
+    }
+
+    /// The same strings stored as a dictionary of distinct entries.
+    static func dictionaryEncoded(_ c: Column) -> Column {
+        guard case .string(.plain(let p)) = c.values else { return c }
+        var dict: [String] = [], idx: [Int32] = []
+        for i in 0..<p.count {
+            if let j = dict.firstIndex(of: p[i]) { idx.append(Int32(j)) } else { idx.append(Int32(dict.count)); dict.append(p[i]) }
+        }
+        if let v = c.validity { for i in idx.indices where !v[i] { idx[i] = 0 } }
+        return Column(.string(.dictionary(indices: idx, dictionary: PlainStrings(dict))), validity: c.validity)
     }
 
     static func run(_ text: String, _ frames: [String: Frame]) throws -> Frame {
@@ -66,7 +75,7 @@ struct JoinProbeTests {
     }
 
     static let conditions: [(text: String, columns: [Int])] = [
-        ("ip, p, s", [0, 1, 2]), ("ip, p", [0, 1]), ("s", [2]), ("ip", [0]), ("p, s", [1, 2]),
+        ("ip, p, s", [0, 1, 2]), ("ip, p", [0, 1]), ("s", [2]), ("ip", [0]), ("p, s", [1, 2]), ("g", [3]), ("g, p", [3, 1]),
     ]
 
     @Test(arguments: [(0, 70_000, 9), (1, 5_000, 1), (2, 130_001, 25), (3, 3, 0)])

@@ -54,27 +54,34 @@ enum JoinKeyProbe {
                 let e = UncheckedBox(ep), x = UncheckedBox(ip)
                 let counts = ParallelBatches.map(pieces) { k in
                     var c = 0
-                    for i in bounds(k) where e.value[Int(x.value[i])] >= 0 { c += 1 }
+                    // Branch-free: whether a row matches is as good as random.
+                    for i in bounds(k) { c &+= Int(~e.value[Int(x.value[i])] >> 31 & 1) }
                     return c
                 }
                 var offsets = [0]
                 for c in counts { offsets.append(offsets[offsets.count - 1] + c) }
-                var rows = [Int32](repeating: 0, count: offsets[pieces]), ids = rows
+                // Branch-free: a row is written at the piece's next slot when it
+                // matches and at the piece's own spare slot past the end otherwise.
+                let total = offsets[pieces]
+                var rows = [Int32](repeating: 0, count: total + pieces), ids = rows
                 rows.withUnsafeMutableBufferPointer { rp in ids.withUnsafeMutableBufferPointer { dp in
                     let r = UncheckedBox(rp), d = UncheckedBox(dp)
                     _ = ParallelBatches.map(pieces) { k in
                         var at = offsets[k]
+                        let spare = total + k
                         for i in bounds(k) {
                             let id = e.value[Int(x.value[i])]
-                            if id >= 0 {
-                                r.value[at] = Int32(i)
-                                d.value[at] = id
-                                at += 1
-                            }
+                            let hit = Int(~id >> 31 & 1)
+                            let slot = hit == 1 ? at : spare
+                            r.value[slot] = Int32(i)
+                            d.value[slot] = id
+                            at &+= hit
                         }
                         return at
                     }
                 } }
+                rows.removeLast(pieces)
+                ids.removeLast(pieces)
                 return [(rows, ids)]
             } }
         } else {
