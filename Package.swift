@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Session", dependencies: ["Language", "Frames", "Audit"], swiftSettings: strict),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Shell", dependencies: ["Session", "Language", "Frames", "CLibEdit"], swiftSettings: strict),
-        .executableTarget(name: "ipdr", dependencies: ["Shell", "Session", "Language"], swiftSettings: strict),
+        .executableTarget(name: "ipdr", dependencies: ["Shell", "Session", "Language", "Audit"], swiftSettings: strict),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Frames", "TestSupport"], swiftSettings: strict),

@@ -47,7 +47,8 @@ public final class AuditLog {
     /// moves a torn last line aside to `PATH.quarantine-TIME` with an entry
     /// saying so, and writes the session's `session-start` entry with
     /// `environment`, flushed.
-    public static func open(path: String, environment: AuditEnvironment, lockWait: Double = 3) throws(AuditError) -> AuditLog {
+    /// `evidence` goes on the `session-start` entry (the script file `ipdr run` was given).
+    public static func open(path: String, environment: AuditEnvironment, evidence: [Evidence] = [], lockWait: Double = 3) throws(AuditError) -> AuditLog {
         let absolute = absolutePath(path, cwd: environment.cwd)
         let lock = try AuditLock.acquire(logPath: absolute, wait: lockWait)
         var fd = Glibc.open(absolute, O_RDWR | O_APPEND | O_CLOEXEC)
@@ -85,7 +86,7 @@ public final class AuditLog {
                 AuditField("reason", .string(torn.bytes.last == 10 ? "unreadable last line" : "unterminated last line")),
             ])))
         }
-        records.append(AuditRecord(event: .sessionStart, detail: environment.value))
+        records.append(AuditRecord(event: .sessionStart, evidence: evidence, detail: environment.value))
         let log = AuditLog(path: absolute, session: newSessionID(), user: environment.user, host: environment.host,
                            fd: fd, lock: lock, size: size, last: scan.last)
         log.quarantinePath = quarantine
