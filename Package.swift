@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ipdr"],
+            dependencies: ["ipdr", "Audit"],
             exclude: ["golden"],
             swiftSettings: strict
         ),
