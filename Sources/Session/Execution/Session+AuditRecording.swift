@@ -47,17 +47,22 @@ extension Session {
         case .cancelled?: status = .cancelled
         default: status = .failed
         }
-        let result: AuditResult? = (audit != nil || statementObserver != nil) ? frame.result.map {
-            AuditResult(frame: $0.name, rows: $0.frame.rowCount, columns: $0.frame.columns.count,
-                        fingerprint: FrameFingerprint.of($0.frame))
-        } : nil
+        var result: AuditResult?
+        var detail: AuditValue?
+        if audit != nil || statementObserver != nil, let r = frame.result {
+            let started = DispatchTime.now().uptimeNanoseconds
+            let fingerprint = FrameFingerprint.of(r.frame)
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            result = AuditResult(frame: r.name, rows: r.frame.rowCount, columns: r.frame.columns.count, fingerprint: fingerprint)
+            detail = .object([AuditField("fingerprint_ms", .number(String(format: "%.3f", ms)))])
+        }
         let error = failure.map { $0.plainMessage(file: file) }
         statementObserver?(StatementOutcome(depth: auditFrames.count, command: statement.text, status: status,
                                             error: error, result: result, evidence: frame.evidence))
         guard let audit, let seq = frame.seq else { return }
         let record = AuditRecord(event: .end, command: statement.text, parent: auditFrames.last?.seq, ref: seq,
                                  status: status, error: error, elapsedMs: milliseconds, result: result,
-                                 evidence: frame.evidence)
+                                 evidence: frame.evidence, detail: detail)
         try audit.append([record], sync: false)
     }
 

@@ -18,6 +18,7 @@ extension Session {
         ]
         columns.append(("origin", .string, { e in
             guard let o = e.record.origin else { return .null }
+            if o.mode == "replay" { return .string("replay of \(o.line)") }
             return .string(o.path.map { "\($0):\(o.line)" } ?? "\(o.mode):\(o.line)")
         }))
         columns.append(("what", .string, { e in
