@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Frames", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "SessionTests", dependencies: ["Session"], swiftSettings: strict),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "Audit"], swiftSettings: strict),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Frames", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "TestSupport"], swiftSettings: strict),
         .testTarget(
