@@ -16,7 +16,7 @@ import Frames
 ///   - values, per row, with null rows encoded as zero / empty:
 ///     int, timestamp, duration: 8 bytes; float: the IEEE-754 bits (every
 ///     NaN as `0x7ff8000000000000`); bool: 1 byte (0 or 1); ip: the 16
-///     bytes in network order (IPv4 mapped); string: 8-byte length then the
+///     bytes in network order (IPv4 mapped); string: 4-byte length then the
 ///     UTF-8 bytes.
 /// - A column's digest is `SHA256("col" ‖ name length ‖ name ‖ type name
 ///   length ‖ type name ‖ has-nulls byte ‖ the block digests in order)`.
@@ -82,81 +82,130 @@ public enum FrameFingerprint {
             for i in words.indices { words[i] = words[i].littleEndian }
             words.withUnsafeBytes { h.update(bufferPointer: $0) }
         }
-        var sink = BlockSink()
+        let sink = BlockSink()
+        defer { sink.release() }
+        func isNull(_ i: Int) -> Bool { validity.map { !$0[i] } ?? false }
         switch column.values {
         case .int(let a), .timestamp(let a), .duration(let a):
-            if validity == nil {
-                a.withUnsafeBytes { raw in
-                    h.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[(rows.lowerBound * 8)..<(rows.upperBound * 8)]))
-                }
-            } else {
-                for i in rows { sink.append(validity![i] ? a[i] : 0, into: &h) }
+            a.withUnsafeBytes { raw in
+                let block = UnsafeRawBufferPointer(rebasing: raw[(rows.lowerBound * 8)..<(rows.upperBound * 8)])
+                if validity == nil { h.update(bufferPointer: block); return }
+                for i in rows { sink.put(isNull(i) ? 0 : UInt64(bitPattern: a[i]), &h) }
             }
         case .float(let a):
-            for i in rows {
-                let x = a[i]
-                let bits: UInt64 = validity.map { $0[i] } == false ? 0 : (x.isNaN ? 0x7ff8_0000_0000_0000 : x.bitPattern)
-                sink.append(Int64(bitPattern: bits), into: &h)
+            a.withUnsafeBytes { raw in
+                let block = UnsafeRawBufferPointer(rebasing: raw[(rows.lowerBound * 8)..<(rows.upperBound * 8)])
+                if validity == nil, !a[rows].contains(where: \.isNaN) { h.update(bufferPointer: block); return }
+                for i in rows {
+                    let x = a[i]
+                    sink.put(isNull(i) ? 0 : (x.isNaN ? 0x7ff8_0000_0000_0000 : x.bitPattern), &h)
+                }
             }
         case .bool(let bits):
-            for i in rows { sink.appendByte(validity.map { $0[i] } == false ? 0 : (bits[i] ? 1 : 0), into: &h) }
+            for i in rows { sink.put(byte: isNull(i) ? 0 : (bits[i] ? 1 : 0), &h) }
         case .ip(let a):
-            for i in rows {
-                let ip = validity.map { $0[i] } == false ? IPAddress(high: 0, low: 0) : a[i]
-                sink.append(Int64(bitPattern: ip.rawHigh), into: &h)
-                sink.append(Int64(bitPattern: ip.rawLow), into: &h)
+            a.withUnsafeBytes { raw in
+                if validity == nil {
+                    h.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[(rows.lowerBound * 16)..<(rows.upperBound * 16)]))
+                    return
+                }
+                for i in rows {
+                    let ip = isNull(i) ? IPAddress(high: 0, low: 0) : a[i]
+                    sink.put(raw: ip.rawHigh, &h)
+                    sink.put(raw: ip.rawLow, &h)
+                }
             }
         case .string(.plain(let p)):
-            p.bytes.withUnsafeBufferPointer { bytes in
-                for i in rows {
-                    if validity.map({ $0[i] }) == false { sink.append(0, into: &h); continue }
-                    let s = Int(p.offsets[i]), e = Int(p.offsets[i + 1])
-                    sink.append(Int64(e - s), into: &h)
-                    sink.append(UnsafeBufferPointer(rebasing: bytes[s..<e]), into: &h)
+            p.bytes.withUnsafeBytes { bytes in
+                p.offsets.withUnsafeBufferPointer { off in
+                    for i in rows {
+                        if isNull(i) { sink.put(length: 0, &h); continue }
+                        let s = Int(off[i]), e = Int(off[i + 1])
+                        sink.put(length: e - s, &h)
+                        sink.put(UnsafeRawBufferPointer(rebasing: bytes[s..<e]), &h)
+                    }
                 }
             }
         case .string(.dictionary(let idx, let d)):
-            d.bytes.withUnsafeBufferPointer { bytes in
-                for i in rows {
-                    if validity.map({ $0[i] }) == false { sink.append(0, into: &h); continue }
-                    let k = Int(idx[i])
-                    let s = Int(d.offsets[k]), e = Int(d.offsets[k + 1])
-                    sink.append(Int64(e - s), into: &h)
-                    sink.append(UnsafeBufferPointer(rebasing: bytes[s..<e]), into: &h)
+            d.bytes.withUnsafeBytes { bytes in
+                d.offsets.withUnsafeBufferPointer { off in
+                    idx.withUnsafeBufferPointer { idx in
+                        for i in rows {
+                            if isNull(i) { sink.put(length: 0, &h); continue }
+                            let k = Int(idx[i])
+                            let s = Int(off[k]), e = Int(off[k + 1])
+                            sink.put(length: e - s, &h)
+                            sink.put(UnsafeRawBufferPointer(rebasing: bytes[s..<e]), &h)
+                        }
+                    }
                 }
             }
         }
-        sink.flush(into: &h)
+        sink.flush(&h)
         return Array(h.finalize())
     }
 }
 
-/// Gathers small pieces into a buffer and hashes it in large updates.
-struct BlockSink {
-    private var buffer: [UInt8] = []
-    private static let limit = 1 << 16
+/// Gathers small pieces into a raw buffer and hashes it in large updates.
+final class BlockSink {
+    private static let capacity = 1 << 16
+    private let base = UnsafeMutableRawPointer.allocate(byteCount: BlockSink.capacity, alignment: 8)
+    private var used = 0
 
-    init() { buffer.reserveCapacity(Self.limit + 4096) }
+    func release() { base.deallocate() }
 
-    mutating func append(_ n: Int64, into h: inout SHA256) {
-        withUnsafeBytes(of: n.littleEndian) { buffer.append(contentsOf: $0) }
-        if buffer.count >= Self.limit { flush(into: &h) }
+    @inline(__always)
+    private func reserve(_ n: Int, _ h: inout SHA256) {
+        if used + n > Self.capacity { flush(&h) }
     }
 
-    mutating func appendByte(_ b: UInt8, into h: inout SHA256) {
-        buffer.append(b)
-        if buffer.count >= Self.limit { flush(into: &h) }
+    /// Eight bytes, little-endian.
+    @inline(__always)
+    func put(_ n: UInt64, _ h: inout SHA256) {
+        reserve(8, &h)
+        base.storeBytes(of: n.littleEndian, toByteOffset: used, as: UInt64.self)
+        used += 8
     }
 
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, into h: inout SHA256) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.limit { flush(into: &h) }
+    /// Eight bytes as they lie in memory (an address's network-order half).
+    @inline(__always)
+    func put(raw n: UInt64, _ h: inout SHA256) {
+        reserve(8, &h)
+        base.storeBytes(of: n, toByteOffset: used, as: UInt64.self)
+        used += 8
     }
 
-    mutating func flush(into h: inout SHA256) {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { h.update(bufferPointer: $0) }
-        buffer.removeAll(keepingCapacity: true)
+    /// A string length: four bytes, little-endian.
+    @inline(__always)
+    func put(length: Int, _ h: inout SHA256) {
+        reserve(4, &h)
+        base.storeBytes(of: UInt32(truncatingIfNeeded: length).littleEndian, toByteOffset: used, as: UInt32.self)
+        used += 4
+    }
+
+    @inline(__always)
+    func put(byte: UInt8, _ h: inout SHA256) {
+        reserve(1, &h)
+        base.storeBytes(of: byte, toByteOffset: used, as: UInt8.self)
+        used += 1
+    }
+
+    @inline(__always)
+    func put(_ bytes: UnsafeRawBufferPointer, _ h: inout SHA256) {
+        if bytes.count > Self.capacity / 2 {
+            flush(&h)
+            h.update(bufferPointer: bytes)
+            return
+        }
+        reserve(bytes.count, &h)
+        if let src = bytes.baseAddress { (base + used).copyMemory(from: src, byteCount: bytes.count) }
+        used += bytes.count
+    }
+
+    func flush(_ h: inout SHA256) {
+        guard used > 0 else { return }
+        h.update(bufferPointer: UnsafeRawBufferPointer(start: base, count: used))
+        used = 0
     }
 }
 
