@@ -51,10 +51,10 @@ public final class AuditLog {
     public static func open(path: String, environment: AuditEnvironment, evidence: [Evidence] = [], lockWait: Double = 3) throws(AuditError) -> AuditLog {
         let absolute = absolutePath(path, cwd: environment.cwd)
         let lock = try AuditLock.acquire(logPath: absolute, wait: lockWait)
-        var fd = Glibc.open(absolute, O_RDWR | O_APPEND | O_CLOEXEC)
+        var fd = SystemCalls.openFile(absolute, O_RDWR | O_APPEND | O_CLOEXEC)
         var created = false
         if fd < 0 && errno == ENOENT {
-            fd = Glibc.open(absolute, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            fd = SystemCalls.openFile(absolute, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600)
             created = true
         }
         if fd < 0 { throw .cannotOpen(path: absolute, reason: SystemCalls.reason(errno)) }

@@ -58,6 +58,12 @@ public struct Checkpoint: Sendable, Equatable {
         self.init(entries: n, head: head, time: v["time"]?.stringValue ?? "", key: key, signature: sig)
     }
 
+    /// Appends this checkpoint as a line of the checkpoint file at `path`
+    /// (created with mode 0600) and flushes it; the reason on failure.
+    public func append(to path: String) -> String? {
+        SystemCalls.appendDurably(path, AuditJSONWriter.bytes(value) + [10])
+    }
+
     /// Reads a checkpoint file: one JSON object per line. Nil when the file
     /// cannot be read or a line is not a checkpoint.
     public static func readFile(_ path: String) -> [Checkpoint]? {

@@ -65,6 +65,20 @@ enum SystemCalls {
         ftruncate(fd, off_t(length)) == 0 ? nil : reason(errno)
     }
 
+    /// Opens `path`: the descriptor, or -1 with `errno` set.
+    static func openFile(_ path: String, _ flags: Int32, mode: mode_t = 0) -> Int32 {
+        open(path, flags, mode)
+    }
+
+    /// Appends `bytes` to `path` (created with mode 0600) and flushes it.
+    static func appendDurably(_ path: String, _ bytes: [UInt8]) -> String? {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        if fd < 0 { return reason(errno) }
+        defer { close(fd) }
+        if let e = writeAll(fd, bytes).error { return e }
+        return sync(fd)
+    }
+
     /// Creates a new file (never replacing one) with mode 0600, writes `bytes` and flushes it.
     static func createFile(_ path: String, _ bytes: [UInt8]) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

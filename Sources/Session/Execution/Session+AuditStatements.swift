@@ -100,8 +100,7 @@ extension Session {
             }
             let outside = try Checkpoint.sign(entries: log.nextSeq - 1, head: log.head, key: key)
             let file = log.path + ".checkpoints"
-            let line = AuditJSONWriter.bytes(outside.value) + [10]
-            if let e = Self.appendDurably(file, line) { throw SealError.cannotWrite(path: file, reason: e) }
+            if let e = outside.append(to: file) { throw SealError.cannotWrite(path: file, reason: e) }
             note("sealed \(outside.entries) entries of \(log.path) (head \(outside.head.prefix(16))…, key \(outside.key)); checkpoint appended to \(file): keep a copy where the log's writers cannot change it")
         } catch {
             throw .audit(error.description)
@@ -134,15 +133,5 @@ extension Session {
 
     static func oneLine(_ s: String) -> String {
         s.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-    }
-
-    /// Appends `bytes` to `path` (created 0600) and flushes it; the reason on failure.
-    static func appendDurably(_ path: String, _ bytes: [UInt8]) -> String? {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        if fd < 0 { return String(cString: strerror(errno)) }
-        defer { close(fd) }
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if n != bytes.count { return n < 0 ? String(cString: strerror(errno)) : "short write" }
-        return fsync(fd) == 0 ? nil : String(cString: strerror(errno))
     }
 }
