@@ -14,22 +14,32 @@ let package = Package(
         .library(name: "Language", targets: ["Language"]),
         .library(name: "Session", targets: ["Session"]),
         .library(name: "Shell", targets: ["Shell"]),
+        .library(name: "Audit", targets: ["Audit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "Frames", swiftSettings: strict),
         .target(name: "Language", dependencies: ["Frames"], swiftSettings: strict),
-        .target(name: "Session", dependencies: ["Language", "Frames"], swiftSettings: strict),
+        .target(
+            name: "Audit",
+            dependencies: ["Frames", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(name: "Session", dependencies: ["Language", "Frames", "Audit"], swiftSettings: strict),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Shell", dependencies: ["Session", "Language", "Frames", "CLibEdit"], swiftSettings: strict),
-        .executableTarget(name: "ipdr", dependencies: ["Shell", "Session", "Language"], swiftSettings: strict),
+        .executableTarget(name: "ipdr", dependencies: ["Shell", "Session", "Language", "Audit"], swiftSettings: strict),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "FramesTests", dependencies: ["Frames", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Frames", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "SessionTests", dependencies: ["Session"], swiftSettings: strict),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "Audit"], swiftSettings: strict),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Frames", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ipdr"],
+            dependencies: ["ipdr", "Audit"],
             exclude: ["golden"],
             swiftSettings: strict
         ),

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Frames
 import Language
@@ -33,7 +34,18 @@ public final class Session {
     /// Called from loader threads with (bytes read, bytes in total) while a file loads.
     public var loadProgress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)?
 
+    /// The audit log every statement is recorded in (nil: not recorded, as in
+    /// unit tests; the `ipdr` binary always sets one).
+    public var audit: AuditLog?
+    /// Called after every statement (nested ones too) with what was recorded
+    /// for it; replay compares results through it.
+    public var statementObserver: ((StatementOutcome) -> Void)?
+
     var scriptDepth = 0
+    /// The audit bookkeeping of the statements running now (outermost first).
+    var auditFrames: [AuditFrame] = []
+    /// SHA-256 of each file loaded in this session, by resolved path.
+    var loadedDigests: [String: String] = [:]
 
     /// A session writing to `output`.
     public init(output: any OutputSink = StandardStreams(), format: OutputFormat = .table) {
@@ -51,19 +63,23 @@ public final class Session {
         let file = SourceFile(name: name, text: text)
         let script = Parser.parse(file)
         if script.hasErrors {
+            recordUnrun(script.statements[...], origin: origin, status: .rejected, file: file)
             for d in script.diagnostics {
                 output.error(DiagnosticRenderer.render(d, in: file, color: color))
             }
             return false
         }
         var ok = true
-        for statement in script.statements {
+        for (i, statement) in script.statements.enumerated() {
             guard let ast = statement.statement else { continue }
-            if exitRequested { break }
-            let succeeded = run(ast, parsed: statement, file: file, origin: origin)
-            if !succeeded {
-                ok = false
-                if settings.scriptOnError == .stop { break }
+            if exitRequested || (!ok && settings.scriptOnError == .stop) {
+                recordUnrun(script.statements[i...], origin: origin, status: .skipped, file: file)
+                break
+            }
+            switch run(ast, parsed: statement, file: file, origin: origin) {
+            case .succeeded: break
+            case .failed: ok = false
+            case .unrecorded: return false
             }
         }
         return ok
@@ -75,28 +91,50 @@ public final class Session {
         case .command: return "<command>"
         case .stdin: return "<stdin>"
         case .script(let path): return path
+        case .replay(let log, let seq): return "\(log)#\(seq)"
         }
     }
 
-    /// Runs one parsed statement, reporting its error and timing.
-    func run(_ statement: Statement, parsed: ParsedStatement, file: SourceFile, origin: Origin) -> Bool {
+    /// How running one statement went.
+    enum RunOutcome {
+        case succeeded
+        case failed
+        /// Its `start` entry could not be written, so it did not run.
+        case unrecorded
+    }
+
+    /// Runs one parsed statement between its audit entries, reporting its
+    /// error and timing.
+    func run(_ statement: Statement, parsed: ParsedStatement, file: SourceFile, origin: Origin) -> RunOutcome {
         cancellation.reset()
+        do {
+            try auditStart(parsed, origin: origin)
+        } catch {
+            output.error("ipdr: \(error.description); the statement was not run\n")
+            return .unrecorded
+        }
         let start = DispatchTime.now().uptimeNanoseconds
-        var succeeded = true
+        var failure: StatementError?
         do {
             try perform(statement, span: parsed.span, file: file, origin: origin)
         } catch {
-            succeeded = false
+            failure = error
             report(error, file: file, statement: parsed)
         }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        recentTimings.append((parsed.text, ms, succeeded))
+        recentTimings.append((parsed.text, ms, failure == nil))
         if recentTimings.count > 50 { recentTimings.removeFirst(recentTimings.count - 50) }
         if printTiming {
             let oneLine = parsed.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             output.error("timing: \(String(format: "%.3f", ms)) ms: \(oneLine)\n")
         }
-        return succeeded
+        do {
+            try auditEnd(failure: failure, file: file, statement: parsed, milliseconds: ms)
+        } catch {
+            output.error("ipdr: \(error.description); the statement ran but its end is not recorded\n")
+            return .unrecorded
+        }
+        return failure == nil ? .succeeded : .failed
     }
 
     func report(_ error: StatementError, file: SourceFile, statement: ParsedStatement) {
@@ -114,6 +152,8 @@ public final class Session {
         case .cancelled:
             let loc = file.location(of: statement.span.start)
             output.error("\(file.name):\(loc.line):\(loc.column): error: cancelled; frames are unchanged\n")
+        case .audit(let message):
+            output.error("error: \(message)\n")
         }
     }
 

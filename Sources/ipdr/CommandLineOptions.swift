@@ -11,6 +11,12 @@ struct CommandLineOptions {
         case command(String)
         case help
         case version
+        /// `audit verify LOG [--key PUB] [--checkpoints FILE]`.
+        case auditVerify(String)
+        /// `audit keygen PRIVATE PUBLIC`.
+        case auditKeygen(privatePath: String, publicPath: String)
+        /// `replay LOG [--session ID]`.
+        case replay(String)
     }
 
     var mode: Mode = .standard
@@ -19,20 +25,35 @@ struct CommandLineOptions {
     var tz: String?
     /// Data files named on the command line, loaded before the first prompt.
     var dataFiles: [String] = []
+    /// `--audit PATH`: the audit log (else `IPDR_AUDIT`, else `ipdr-audit.jsonl`).
+    var auditPath: String?
+    /// `--key PUB` for `audit verify`.
+    var publicKey: String?
+    /// `--checkpoints FILE` for `audit verify`.
+    var checkpoints: String?
+    /// `--session ID` for `replay`.
+    var replaySession: String?
 
     static let usage = """
     usage: ipdr [options] [FILE.csv ...]      interactive shell (statements from stdin when not a terminal)
            ipdr [options] run FILE.ipdr       run a script (also: ipdr FILE.ipdr)
            ipdr [options] -c 'STATEMENTS'     run statements given as text
+           ipdr audit verify LOG [--key PUB] [--checkpoints FILE]
+                                              check an audit log's hash chain (and its seals with a key)
+           ipdr audit keygen PRIVATE PUBLIC   make an Ed25519 key pair for audit seal
+           ipdr [options] replay LOG [--session ID]
+                                              re-run a recorded session, checking evidence and results
 
     options (before or after the mode word):
       --output table|csv|json   how results print (csv/json: every row, plain numbers, ISO 8601 times)
       --tz ZONE                 session zone, e.g. +05:30, UTC, Asia/Kolkata (same as `set tz = ...`)
       --timing                  print each statement's run time to stderr
+      --audit PATH              the audit log (default: $IPDR_AUDIT, else ipdr-audit.jsonl here)
       -h, --help                this text
       --version                 the version
 
-    exit status: 0 all statements succeeded, 1 a statement failed, 2 bad usage
+    exit status: 0 all statements succeeded (verify: intact; replay: all reproduced),
+                 1 a statement failed (verify: broken; replay: a difference), 2 bad usage
     """
 
     /// Parses arguments (without the program name).
@@ -41,7 +62,7 @@ struct CommandLineOptions {
         var i = 0
         var modeSet = false
         func setMode(_ m: Mode) -> UsageError? {
-            if modeSet { return UsageError("only one of run FILE, -c, or a script file may be given") }
+            if modeSet { return UsageError("only one of run FILE, -c, a script file, audit or replay may be given") }
             modeSet = true
             o.mode = m
             return nil
@@ -70,6 +91,36 @@ struct CommandLineOptions {
                 o.tz = v
             case "--timing":
                 o.timing = true
+            case "--audit":
+                guard let v = value(), !v.isEmpty else { return .failure(UsageError("--audit needs a log file, e.g. --audit case.jsonl")) }
+                o.auditPath = v
+            case "--key":
+                guard let v = value() else { return .failure(UsageError("--key needs a public key file")) }
+                o.publicKey = v
+            case "--checkpoints":
+                guard let v = value() else { return .failure(UsageError("--checkpoints needs a checkpoint file")) }
+                o.checkpoints = v
+            case "--session":
+                guard let v = value() else { return .failure(UsageError("--session needs a session id")) }
+                o.replaySession = v
+            case "audit" where !modeSet && o.dataFiles.isEmpty:
+                guard i + 1 < args.count else { return .failure(UsageError("audit needs verify LOG or keygen PRIVATE PUBLIC")) }
+                i += 1
+                switch args[i] {
+                case "verify":
+                    guard i + 1 < args.count, !args[i + 1].hasPrefix("-") else { return .failure(UsageError("audit verify needs a log file")) }
+                    i += 1
+                    if let e = setMode(.auditVerify(args[i])) { return .failure(e) }
+                case "keygen":
+                    guard i + 2 < args.count else { return .failure(UsageError("audit keygen needs two files: PRIVATE PUBLIC")) }
+                    if let e = setMode(.auditKeygen(privatePath: args[i + 1], publicPath: args[i + 2])) { return .failure(e) }
+                    i += 2
+                default:
+                    return .failure(UsageError("unknown audit command '\(args[i])': use audit verify LOG or audit keygen PRIVATE PUBLIC"))
+                }
+            case "replay" where !modeSet && o.dataFiles.isEmpty:
+                guard let v = value() else { return .failure(UsageError("replay needs an audit log, e.g. ipdr replay ipdr-audit.jsonl")) }
+                if let e = setMode(.replay(v)) { return .failure(e) }
             case "-c":
                 guard let v = value() else { return .failure(UsageError("-c needs statements, e.g. -c 'frames'")) }
                 if let e = setMode(.command(v)) { return .failure(e) }
@@ -88,6 +139,12 @@ struct CommandLineOptions {
             }
             i += 1
         }
+        if o.publicKey != nil || o.checkpoints != nil, !Self.isVerify(o.mode) {
+            return .failure(UsageError("--key and --checkpoints go with audit verify"))
+        }
+        if o.replaySession != nil, !Self.isReplay(o.mode) {
+            return .failure(UsageError("--session goes with replay"))
+        }
         return .success(o)
     }
 }
@@ -96,4 +153,23 @@ struct CommandLineOptions {
 struct UsageError: Error, CustomStringConvertible {
     let description: String
     init(_ d: String) { description = d }
+}
+
+extension CommandLineOptions {
+    static func isVerify(_ m: Mode) -> Bool {
+        if case .auditVerify = m { return true }
+        return false
+    }
+
+    static func isReplay(_ m: Mode) -> Bool {
+        if case .replay = m { return true }
+        return false
+    }
+
+    /// The audit log to write: `--audit`, else `IPDR_AUDIT`, else `ipdr-audit.jsonl`.
+    func resolvedAuditPath(environment: [String: String]) -> String {
+        if let auditPath { return auditPath }
+        if let e = environment["IPDR_AUDIT"], !e.isEmpty { return e }
+        return "ipdr-audit.jsonl"
+    }
 }

@@ -98,8 +98,16 @@ import Testing
         guard case .auditVerify(let p)? = statement("audit verify logs/a.jsonl"), p?.value == "logs/a.jsonl" else {
             Issue.record("verify path"); return
         }
-        guard case .auditExport(let e)? = statement("audit export replay.ipdr"), e.value == "replay.ipdr" else {
+        guard case .auditExport(let e, let none)? = statement("audit export replay.ipdr"), e.value == "replay.ipdr", none.isEmpty else {
             Issue.record("export"); return
+        }
+        guard case .auditExport(_, let o)? = statement("audit export r.ipdr with session=3f2a, overwrite=true"),
+              o.map(\.name.name) == ["session", "overwrite"] else {
+            Issue.record("export options"); return
+        }
+        #expect(statement("audit seal") == .auditSeal(key: nil))
+        guard case .auditSeal(let k)? = statement("audit seal keys/audit.key"), k?.value == "keys/audit.key" else {
+            Issue.record("seal key"); return
         }
         let bad = parse("audit tial")
         #expect(bad.diagnostics.map(\.message) == ["unknown audit command 'tial'"])

@@ -94,7 +94,7 @@ struct CompletionStatementTests {
     @Test func subcommands() {
         #expect(c("plugin ") == ["load"])
         #expect(c("audit v") == ["verify"])
-        #expect(c("audit ") == ["export", "tail", "verify"])
+        #expect(c("audit ") == ["export", "seal", "tail", "verify"])
     }
 
     @Test func keywordFollowedByPipeIsAFrame() {

@@ -21,6 +21,10 @@ public struct ReadOptions: Sendable {
     public var progress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)?
     /// Polled while parsing; returning true stops the read with `LoadError.cancelled`.
     public var isCancelled: (@Sendable () -> Bool)?
+    /// Given the whole file's bytes once, on a thread of its own, while the
+    /// parse runs (the audit log hashes them there); the read returns only
+    /// after it has returned. Not called for an empty or missing file.
+    public var contentObserver: (@Sendable (UnsafeRawBufferPointer) -> Void)?
 
     /// Options with everything but the zone at its default.
     public init(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads CSV, TSV, JSON and NDJSON files into frames.
 public enum FrameReader {
     /// Reads the file at `path`.
@@ -9,6 +11,8 @@ public enum FrameReader {
     public static func read(path: String, options: ReadOptions) throws(LoadError) -> ReadResult {
         let file = try MappedFile(path: path)
         guard file.count > 0 else { throw .emptyFile(path: path) }
+        let observer = options.contentObserver.map { ContentObserverThread(file: file, observer: $0) }
+        defer { observer?.wait() }
         if file.looksBinary { throw .binaryFile(path: path) }
         if let isCancelled = options.isCancelled, isCancelled() { throw .cancelled(path: path) }
         let format = options.format ?? detect(file)
@@ -45,5 +49,28 @@ public enum FrameReader {
             if firstByte == UInt8(ascii: "{") { return .ndjson }
             return .csv
         }
+    }
+}
+
+/// Runs a read's content observer over the mapped bytes on a thread of its own
+/// (not a dispatch worker, which the parse keeps busy), so that it overlaps
+/// the parse; `wait` joins it before the mapping goes away.
+final class ContentObserverThread: @unchecked Sendable {
+    private let file: MappedFile
+    private let done = DispatchSemaphore(value: 0)
+
+    init(file: MappedFile, observer: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
+        self.file = file
+        let thread = Thread { [file, done] in
+            if let base = file.base { observer(UnsafeRawBufferPointer(start: base, count: file.count)) }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Blocks until the observer has returned.
+    func wait() {
+        done.wait()
+        withExtendedLifetime(file) {}
     }
 }

@@ -22,7 +22,7 @@ public enum SyntaxError: Error, Sendable, Hashable, DiagnosticConvertible {
     case expected(String, found: String, SourceSpan)
     /// A stage word that names no stage.
     case unknownStage(String, suggestion: String?, SourceSpan)
-    /// `audit` followed by something other than `tail`, `verify` or `export`.
+    /// `audit` followed by something other than `tail`, `verify`, `export` or `seal`.
     case unknownAuditCommand(String, suggestion: String?, SourceSpan)
     /// `join kind=` with an unknown kind.
     case unknownJoinKind(String, suggestion: String?, SourceSpan)
@@ -72,7 +72,7 @@ public enum SyntaxError: Error, Sendable, Hashable, DiagnosticConvertible {
             return .error("unknown stage '\(name)'", span: s, hint: suggestion.map { "did you mean '\($0)'?" })
         case .unknownAuditCommand(let name, let suggestion, let s):
             return .error("unknown audit command '\(name)'", span: s,
-                          hint: suggestion.map { "did you mean '\($0)'?" } ?? "use audit tail, audit verify or audit export")
+                          hint: suggestion.map { "did you mean '\($0)'?" } ?? "use audit tail, audit verify, audit export or audit seal")
         case .unknownJoinKind(let name, let suggestion, let s):
             return .error("unknown join kind '\(name)'", span: s,
                           hint: suggestion.map { "did you mean '\($0)'?" } ?? "kinds: inner, left, semi, anti")

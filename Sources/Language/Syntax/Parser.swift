@@ -34,6 +34,9 @@ public struct Parser {
         "settings", "run", "audit", "status", "exit", "quit",
     ]
 
+    /// The words after `audit`.
+    public static let auditCommands = ["tail", "verify", "export", "seal"]
+
     init(_ file: SourceFile) {
         self.file = file
         var lexer = Lexer(file)
@@ -256,7 +259,7 @@ public struct Parser {
     }
 
     mutating func parseAudit(keyword: Token) throws(SyntaxError) -> Statement {
-        guard let sub = token.word else { throw failure("'tail', 'verify' or 'export' after 'audit'") }
+        guard let sub = token.word else { throw failure("'tail', 'verify', 'export' or 'seal' after 'audit'") }
         let subToken = token
         switch sub {
         case "tail":
@@ -274,10 +277,20 @@ public struct Parser {
             return .auditVerify(path: try parsePath(statement: "audit verify"))
         case "export":
             advance()
-            return .auditExport(path: try parsePath(statement: "audit export"))
+            let path = try parsePath(statement: "audit export")
+            var options: [Option] = []
+            if token.isWord("with") {
+                advance()
+                options = try parseOptions()
+            }
+            return .auditExport(path: path, options: options)
+        case "seal":
+            advance()
+            if token.endsStatement { return .auditSeal(key: nil) }
+            return .auditSeal(key: try parsePath(statement: "audit seal"))
         default:
             throw .unknownAuditCommand(
-                sub, suggestion: Suggest.closest(to: sub, among: ["tail", "verify", "export"]), subToken.span)
+                sub, suggestion: Suggest.closest(to: sub, among: Self.auditCommands), subToken.span)
         }
     }
 

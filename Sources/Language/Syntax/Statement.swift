@@ -33,8 +33,10 @@ public enum Statement: Sendable, Hashable {
     case auditTail(count: Located<Int64>?)
     /// `audit verify [PATH]`.
     case auditVerify(path: Located<String>?)
-    /// `audit export PATH`.
-    case auditExport(path: Located<String>)
+    /// `audit export PATH [with session=ID, overwrite=true]`.
+    case auditExport(path: Located<String>, options: [Option])
+    /// `audit seal [KEYFILE]`: a signed checkpoint of the log.
+    case auditSeal(key: Located<String>?)
     /// `status`.
     case status
     /// `exit` or `quit`.

@@ -8,4 +8,6 @@ public enum Origin: Sendable, Equatable {
     case stdin
     /// From a script file (`run`, `ipdr FILE.ipdr`).
     case script(path: String)
+    /// Re-run by `ipdr replay` from the `start` entry `seq` of the log at `log`.
+    case replay(log: String, seq: Int64)
 }

@@ -31,3 +31,15 @@ public final class CapturedOutput: OutputSink {
     public func standard(_ text: String) { stdout += text }
     public func error(_ text: String) { stderr += text }
 }
+
+/// Drops results and passes messages to standard error (replay, where only
+/// the verdict belongs on standard output).
+public final class MessagesOnly: OutputSink {
+    public init() {}
+
+    public func standard(_ text: String) {}
+
+    public func error(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

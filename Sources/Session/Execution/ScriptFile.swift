@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 
 /// Reads script files for `run` and `ipdr run FILE`.
@@ -12,6 +13,17 @@ public enum ScriptFile {
             return .failure(ScriptFileError(reason: "not UTF-8 text"))
         }
         return .success(text)
+    }
+
+    /// The script's text and the SHA-256 of its bytes (for the audit log).
+    public static func readWithDigest(_ path: String) -> Result<(text: String, sha256: String), ScriptFileError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ScriptFileError(reason: reason(path)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(ScriptFileError(reason: "not UTF-8 text"))
+        }
+        return .success((text, SHA256Hex.of(data)))
     }
 
     private static func reason(_ path: String) -> String {

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Frames
 import Language
@@ -47,13 +48,18 @@ extension Session {
         }
         let frameName = name?.name ?? Self.frameName(forPath: path.value)
         let started = DispatchTime.now().uptimeNanoseconds
+        let digest = StreamingDigest(isCancelled: { flag.isCancelled })
+        read.contentObserver = { digest.consume($0) }
         let result: ReadResult
         do {
             result = try FrameReader.read(path: path.value, options: read)
         } catch {
             if case .cancelled = error { throw .cancelled }
+            recordLoadEvidence(path.value, digest: digest)
             throw .load(error)
         }
+        recordLoadEvidence(path.value, digest: digest)
+        noteResult(result.frame, name: frameName)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         ProcessMemory.returnFreePages()
         catalog.set(frameName, CatalogEntry(frame: result.frame, source: "load \(path.value)"))
@@ -68,6 +74,14 @@ extension Session {
             let lines = result.rejectedCount == 1 ? "1 line" : "\(ValueFormatter.grouped(Int64(result.rejectedCount))) lines"
             warn("\(lines) of \(path.value) rejected; each is in frame \(frameName)_rejects with its line number and reason")
         }
+    }
+
+    /// Records a loaded file as evidence (hashed while it was read) and warns
+    /// when it changed since an earlier load.
+    private func recordLoadEvidence(_ path: String, digest: StreamingDigest) {
+        guard let sha = digest.hex, let evidence = FileEvidence.describe(path: path, role: .read, sha256: sha) else { return }
+        noteEvidence(evidence)
+        checkReload(evidence, shownPath: path)
     }
 
     /// Reader notes an analyst should see: unusual sniffing results and columns

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Frames
 import Language
@@ -10,10 +11,13 @@ extension Session {
             try load(path: path, name: name, options: options, origin: origin)
         case .let(let name, let pipeline):
             let frame = try evaluate(pipeline)
+            noteResult(frame, name: name.name)
             catalog.set(name.name, CatalogEntry(frame: frame, source: "let"))
             note("\(name.name): \(ValueFormatter.grouped(Int64(frame.rowCount))) rows × \(frame.columns.count) columns")
         case .pipeline(let pipeline):
-            emit(try evaluate(pipeline))
+            let frame = try evaluate(pipeline)
+            noteResult(frame, name: nil)
+            emit(frame)
         case .save(let source, let path, let options):
             try save(source, path: path, options: options)
         case .frames:
@@ -43,8 +47,14 @@ extension Session {
             emit(settingsListing(), listing: true)
         case .run(let path):
             try runScript(path)
-        case .auditTail, .auditVerify, .auditExport:
-            throw .diagnostic(.error("the audit log is not available in this version of ipdr", span: span))
+        case .auditTail(let count):
+            try auditTail(count?.value)
+        case .auditVerify(let path):
+            try auditVerify(path)
+        case .auditExport(let path, let options):
+            try auditExport(path, options: options)
+        case .auditSeal(let key):
+            try auditSeal(key)
         case .status:
             output.standard(statusText())
         case .exit:
@@ -85,8 +95,10 @@ extension Session {
             throw .diagnostic(.error("scripts nested more than 16 deep (does a script run itself?)", span: path.span))
         }
         let text: String
-        switch ScriptFile.read(path.value) {
-        case .success(let t): text = t
+        switch ScriptFile.readWithDigest(path.value) {
+        case .success(let t):
+            text = t.text
+            noteEvidence(FileEvidence.describe(path: path.value, role: .read, sha256: t.sha256))
         case .failure(let e): throw .scriptUnreadable(path: path.value, reason: e.reason, span: path.span)
         }
         scriptDepth += 1

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Frames
 import Language
@@ -24,12 +25,14 @@ extension Session {
             }
         }
         let frame = try evaluate(source)
+        noteResult(frame, name: nil)
         let bytes: Int64
         do {
             bytes = try FrameWriter.write(frame, to: path.value, options: write)
         } catch {
             throw .write(error)
         }
+        noteEvidence(FileEvidence.describe(path: path.value, role: .written))
         note("saved \(ValueFormatter.grouped(Int64(frame.rowCount))) rows to \(path.value) (\(ByteCount.text(bytes)))")
     }
 }

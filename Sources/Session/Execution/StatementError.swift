@@ -15,4 +15,6 @@ public enum StatementError: Error, Sendable {
     case cancelled
     /// A nested script failed and has reported its own errors.
     case alreadyReported
+    /// An `audit` statement could not do its work (the message says why).
+    case audit(String)
 }

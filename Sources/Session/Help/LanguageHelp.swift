@@ -13,6 +13,7 @@ enum LanguageHelp {
         .init(.statement, "set", "set KEY = VALUE", "change a session setting", #"set tz = "+05:30""#),
         .init(.statement, "settings", "settings", "list session settings and their values", "settings"),
         .init(.statement, "run", "run PATH", "execute a script file, statement by statement", "run datasets/sample/tour.ipdr"),
+        .init(.statement, "audit", "audit tail [N] | audit verify [PATH] | audit export PATH [with session=ID, overwrite=true] | audit seal [KEYFILE]", "the audit log: last N entries, check the hash chain, a replayable script of a session, a signed checkpoint", "audit tail 5"),
         .init(.statement, "status", "status", "memory, frames, plugins and timings of recent commands", "status"),
         .init(.statement, "exit", "exit | quit", "leave the shell", "exit"),
     ]

@@ -13,6 +13,14 @@ public enum LanguageVocabulary {
     /// Option names of `save ... to PATH with K=V, ...`.
     public static let saveOptionNames = ["overwrite", "format", "header", "delimiter"]
 
+    /// The options of `audit export PATH with ...`.
+    public static let auditExportOptionNames = ["session", "overwrite"]
+
+    /// The fixed values an `audit export` option takes.
+    public static func auditExportOptionValues(_ option: String) -> [String] {
+        option == "overwrite" ? ["true", "false"] : []
+    }
+
     /// The fixed values a load option takes (empty for free-form options such as `tz`).
     public static func loadOptionValues(_ option: String) -> [String] {
         switch option {

@@ -22,7 +22,7 @@ extension CompletionEngine {
             keyword = st[0]
         case "plugin", "audit":
             guard st.count >= 2, let sub = st[1].word else { return nil }
-            let ok = first == "plugin" ? sub == "load" : (sub == "verify" || sub == "export")
+            let ok = first == "plugin" ? sub == "load" : (sub == "verify" || sub == "export" || sub == "seal")
             guard ok else { return nil }
             keyword = st[1]
         case "save":
@@ -45,6 +45,9 @@ extension CompletionEngine {
             case "save":
                 return finish(options(rest, names: LanguageVocabulary.saveOptionNames,
                                       values: LanguageVocabulary.saveOptionValues, allowAs: false), input)
+            case "audit" where st[1].isWord("export"):
+                return finish(options(rest, names: LanguageVocabulary.auditExportOptionNames,
+                                      values: LanguageVocabulary.auditExportOptionValues, allowAs: false), input)
             default:
                 return finish(.none, input)
             }

@@ -92,7 +92,7 @@ public struct CompletionEngine: Sendable {
         case "plugin":
             return st.count == 1 ? .words(["load"]) : .none
         case "audit":
-            return st.count == 1 ? .words(["tail", "verify", "export"]) : .none
+            return st.count == 1 ? .words(Parser.auditCommands) : .none
         default:
             return .none
         }
