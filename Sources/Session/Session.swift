@@ -104,9 +104,13 @@ public final class Session {
     }
 
     /// Runs one parsed statement between its audit entries, reporting its
-    /// error and timing.
+    /// error and timing. The time printed by `--timing` (and kept for `status`)
+    /// runs from writing the `start` entry to writing the `end` entry, so it
+    /// includes what the audit log costs (the flush, the result's fingerprint);
+    /// the `end` entry's `elapsed_ms` is the statement's own time.
     func run(_ statement: Statement, parsed: ParsedStatement, file: SourceFile, origin: Origin) -> RunOutcome {
         cancellation.reset()
+        let begin = DispatchTime.now().uptimeNanoseconds
         do {
             try auditStart(parsed, origin: origin)
         } catch {
@@ -122,19 +126,21 @@ public final class Session {
             report(error, file: file, statement: parsed)
         }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        recentTimings.append((parsed.text, ms, failure == nil))
-        if recentTimings.count > 50 { recentTimings.removeFirst(recentTimings.count - 50) }
-        if printTiming {
-            let oneLine = parsed.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-            output.error("timing: \(String(format: "%.3f", ms)) ms: \(oneLine)\n")
-        }
+        var outcome: RunOutcome = failure == nil ? .succeeded : .failed
         do {
             try auditEnd(failure: failure, file: file, statement: parsed, milliseconds: ms)
         } catch {
             output.error("ipdr: \(error.description); the statement ran but its end is not recorded\n")
-            return .unrecorded
+            outcome = .unrecorded
         }
-        return failure == nil ? .succeeded : .failed
+        let total = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000_000
+        recentTimings.append((parsed.text, total, failure == nil))
+        if recentTimings.count > 50 { recentTimings.removeFirst(recentTimings.count - 50) }
+        if printTiming {
+            let oneLine = parsed.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            output.error("timing: \(String(format: "%.3f", total)) ms: \(oneLine)\n")
+        }
+        return outcome
     }
 
     func report(_ error: StatementError, file: SourceFile, statement: ParsedStatement) {

@@ -6,6 +6,8 @@ import Shell
 // A log write past a file-size limit must fail with EFBIG, not kill the process.
 signal(SIGXFSZ, SIG_IGN)
 
+MemoryPolicy.apply()
+
 let options: CommandLineOptions
 switch CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst())) {
 case .success(let o): options = o
