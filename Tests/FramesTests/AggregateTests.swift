@@ -150,3 +150,41 @@ import TestSupport
         #expect((0..<2).map { d.columns[2].value(at: $0) } == [.int(1), .int(1)])
     }
 }
+
+/// Counts and integer sums split over row ranges on all cores (above the
+/// parallel threshold) equal a serial loop, with nulls in keys and values; the
+/// mean of an integer column keeps its own (serial, floating-point) path.
+@Suite struct GroupedCountsTests {
+    @Test(arguments: [AggregateFunction.sum, .count, .countRows, .avg])
+    func largeFramesMatchASerialLoop(_ fn: AggregateFunction) throws {
+        let frame = AggregateTests.randomFrame(200_000, seed: 7)
+        let kc = try #require(frame.column("k")), xc = try #require(frame.column("x"))
+        let type: DataType = fn == .avg ? .float : .int
+        let agg = AggregateExpr(function: fn, argument: fn == .countRows ? nil : .column(index: 0, type: .int), percentile: nil, type: type)
+        let out = try Aggregation.run(keys: [(Field("k", .string), kc)],
+                                      items: [Aggregation.Item(name: "r", aggregate: agg, input: fn == .countRows ? nil : xc)],
+                                      rowCount: frame.rowCount)
+        var sums: [Value: Int64] = [:], counts: [Value: Int64] = [:], rows: [Value: Int64] = [:]
+        for i in 0..<frame.rowCount {
+            let key = kc.value(at: i)
+            rows[key, default: 0] += 1
+            if case .int(let x) = xc.value(at: i) {
+                sums[key, default: 0] += x
+                counts[key, default: 0] += 1
+            }
+        }
+        #expect(out.rowCount == rows.count)
+        for g in 0..<out.rowCount {
+            let key = out.columns[0].value(at: g), got = out.columns[1].value(at: g)
+            switch fn {
+            case .sum: #expect(got == (counts[key] ?? 0 > 0 ? .int(sums[key] ?? 0) : .null), "\(key)")
+            case .count: #expect(got == .int(counts[key] ?? 0), "\(key)")
+            case .countRows: #expect(got == .int(rows[key] ?? 0), "\(key)")
+            default:
+                let want = Double(sums[key] ?? 0) / Double(counts[key] ?? 1)
+                guard case .float(let mean) = got else { Issue.record("avg gave \(got)"); continue }
+                #expect(abs(mean - want) < 1e-9 * max(1, abs(want)), "\(key)")
+            }
+        }
+    }
+}

@@ -40,21 +40,13 @@ public enum Aggregation {
         let k = g.count
         let ids = g.ids
         if a.function == .countRows || input == nil {
-            var counts = [Int64](repeating: 0, count: k)
-            for i in 0..<n { counts[Int(ids[i])] += 1 }
-            return Column(.int(counts))
+            return Column(.int(GroupedCounts.counts(ids, n, k, valid: nil)))
         }
         guard let x = input else { return Column.nulls(a.type, count: k) }
         let valid = x.validity
         switch a.function {
         case .count, .countRows:
-            var counts = [Int64](repeating: 0, count: k)
-            if let v = valid {
-                for i in 0..<n where v[i] { counts[Int(ids[i])] += 1 }
-            } else {
-                for i in 0..<n { counts[Int(ids[i])] += 1 }
-            }
-            return Column(.int(counts))
+            return Column(.int(GroupedCounts.counts(ids, n, k, valid: valid)))
         case .countIf:
             guard case .bool(var bits) = x.values else { throw .typeError(message: "countif over \(x.type)") }
             if let v = valid { bits = bits & v }
@@ -64,6 +56,10 @@ public enum Aggregation {
         case .sum, .avg:
             var seen = [Int64](repeating: 0, count: k)
             switch x.values {
+            case .int(let v) where a.function == .sum, .duration(let v) where a.function == .sum:
+                let (sums, seen) = GroupedCounts.sums(ids, v, n, k, valid: valid)
+                let some = Bitmap(seen.lazy.map { $0 > 0 })
+                return Column(x.type == .duration ? .duration(sums) : .int(sums), validity: some)
             case .int(let v), .duration(let v):
                 var sums = [Int64](repeating: 0, count: k)
                 // The mean is taken over doubles (no overflow); the sum needs none.
