@@ -188,3 +188,29 @@ import TestSupport
         }
     }
 }
+
+/// `dcount` partitions (group, value) pairs across cores; on a frame large
+/// enough to split it must equal a set per group, nulls excluded.
+@Suite struct DistinctCountsTests {
+    @Test(arguments: [2_000, 200_000])
+    func matchesASetPerGroup(rows: Int) throws {
+        var g = SplitMix(state: 11)
+        var k: [Value] = [], v: [Value] = []
+        for _ in 0..<rows {
+            k.append(Int.random(in: 0..<50, using: &g) == 0 ? .null : .int(Int64.random(in: 0..<500, using: &g)))
+            v.append(Int.random(in: 0..<10, using: &g) == 0 ? .null : .int(Int64.random(in: 0..<300, using: &g)))
+        }
+        let kc = Column.from(.int, k), vc = Column.from(.int, v)
+        let agg = AggregateExpr(function: .dcount, argument: .column(index: 0, type: .int), percentile: nil, type: .int)
+        let out = try Aggregation.run(keys: [(Field("k", .int), kc)], items: [Aggregation.Item(name: "d", aggregate: agg, input: vc)], rowCount: rows)
+        var sets: [Value: Set<Value>] = [:]
+        for i in 0..<rows {
+            sets[k[i], default: []].formUnion(v[i] == .null ? [] : [v[i]])
+        }
+        #expect(out.rowCount == sets.count)
+        for r in 0..<out.rowCount {
+            let key = out.columns[0].value(at: r)
+            #expect(out.columns[1].value(at: r) == .int(Int64(sets[key]?.count ?? -1)), "\(key)")
+        }
+    }
+}

@@ -132,17 +132,8 @@ public enum Aggregation {
             let picked = Selection.gather(x, rows)
             return Column(picked.values, validity: Loops.and(picked.validity, present.allSet ? nil : present))
         case .dcount:
-            var pairsValid = Bitmap(count: n, value: true)
-            if let v = valid { pairsValid = v }
             let values = GroupIds.columnIds(Column(x.values), n)
-            let combined = GroupIds.combine(GroupIds.Raw(ids: ids, cardinality: k), values, n)
-            var seenPair = [Bool](repeating: false, count: combined.cardinality)
-            var counts = [Int64](repeating: 0, count: k)
-            for i in 0..<n where pairsValid[i] {
-                let p = Int(combined.ids[i])
-                if !seenPair[p] { seenPair[p] = true; counts[Int(ids[i])] += 1 }
-            }
-            return Column(.int(counts))
+            return Column(.int(DistinctCounts.perGroup(groups: ids, k: k, values: values.ids, valid: valid, rows: n)))
         case .median, .percentile:
             let p = a.function == .median ? 50.0 : Swift.max(0, Swift.min(100, a.percentile ?? 50))
             let v = try doubles(x)
