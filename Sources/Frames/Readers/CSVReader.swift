@@ -12,11 +12,15 @@ enum CSVReader {
     static func read(_ file: MappedFile, format: FileFormat, options: ReadOptions) throws(LoadError) -> ReadResult {
         let path = file.path
         guard let base = file.base else { throw .emptyFile(path: path) }
-        let eof = file.count
         let dataStart = file.bomLength
+        let eof = footerStart(base, from: dataStart, eof: file.count, footers: options.footers)
         var notes: [String] = []
 
         var firstContent = dataStart
+        for _ in 0..<options.skipLines {
+            while firstContent < eof, base[firstContent] != 10 { firstContent += 1 }
+            if firstContent < eof { firstContent += 1 }
+        }
         while firstContent < eof, base[firstContent] == 10 || base[firstContent] == 13 || base[firstContent] == 32 || base[firstContent] == 9 {
             firstContent += 1
         }
@@ -180,7 +184,33 @@ enum CSVReader {
         if bounds.count > 2 { notes.append("parsed in \(bounds.count - 1) chunks on \(min(threads, bounds.count - 1)) threads") }
         options.progress?(Int64(eof), Int64(eof))
         return ReadResult(frame: frame, rejects: rejects, rejectedCount: rejected.count, format: delimiter == 9 ? .tsv : .csv,
-                          delimiter: delimiter, bytesRead: Int64(eof), notes: notes)
+                          delimiter: delimiter, bytesRead: Int64(file.count), notes: notes)
+    }
+
+    /// Where footer lines at the end of the file start (`eof` when there are
+    /// none): lines that contain one of `footers` (case ignored), with the
+    /// blank lines among and after them.
+    static func footerStart(_ base: UnsafePointer<UInt8>, from start: Int, eof: Int, footers: [String]) -> Int {
+        guard !footers.isEmpty else { return eof }
+        let wanted = footers.map { Array($0.lowercased().utf8) }
+        var end = eof
+        var cut = eof
+        while end > start {
+            var e = end
+            if base[e - 1] == 10 { e -= 1 }
+            var s = e
+            while s > start, base[s - 1] != 10 { s -= 1 }
+            let line = UnsafeBufferPointer(start: base + s, count: e - s).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 44 || $0 == 34 }) {
+                end = s
+                continue
+            }
+            guard wanted.contains(where: { w in !w.isEmpty && line.count >= w.count && (0...(line.count - w.count)).contains { Array(line[$0..<$0 + w.count]) == w } }) else { break }
+            cut = s
+            end = s
+        }
+        // Blank lines between the table and its footer go with the footer.
+        return cut < eof ? end : cut
     }
 
     /// Applies `types=` to the column plans; a name the file lacks is an error.
