@@ -7,8 +7,7 @@ extension Session {
     /// The `profiles` listing: every usable profile, and a warning for each
     /// user file that could not be read (file:line:column: reason).
     func profilesListing() -> Frame {
-        let library = ProfileLibrary.load()
-        for e in library.errors { warn("profile skipped: \(e.description)") }
+        let library = profileLibrary(warnAgain: true)
         let p = library.profiles
         return Frame([
             ("name", .from(.string, p.map { .string($0.profile.name) })),
@@ -30,8 +29,7 @@ extension Session {
             if wanted == "auto" { return nil }
             throw .diagnostic(.error("profiles apply to CSV and TSV files, not \(f.rawValue)", span: option?.span ?? path.span))
         }
-        let library = ProfileLibrary.load()
-        for e in library.errors { warn("profile skipped: \(e.description)") }
+        let library = profileLibrary(warnAgain: false)
         var forced: InstalledProfile?
         if wanted != "auto" {
             guard let p = library.named(wanted) else {
@@ -89,6 +87,17 @@ extension Session {
         for other in plan.banner.other { details.append(("banner", other)) }
         for d in result.damage { details.append(("damage", d)) }
         return (result.frame, details)
+    }
+
+    /// The installed profiles; a file that cannot be used is warned about
+    /// (`profiles` always, `load` once per session).
+    func profileLibrary(warnAgain: Bool) -> ProfileLibrary {
+        let library = ProfileLibrary.load(folder: profilesFolder)
+        for e in library.errors where warnAgain || !reportedProfileErrors.contains(e.description) {
+            reportedProfileErrors.insert(e.description)
+            warn("profile skipped: \(e.description)")
+        }
+        return library
     }
 
     /// The first `bytes` bytes of a file, nil when it cannot be read.
