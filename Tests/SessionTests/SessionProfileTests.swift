@@ -10,15 +10,7 @@ import Testing
     static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("EndToEndTests/golden/data").path
 
-    final class Scratch {
-        let dir: URL
-        init() throws {
-            dir = FileManager.default.temporaryDirectory.appendingPathComponent("ipdr-session-profiles-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        }
-        deinit { try? FileManager.default.removeItem(at: dir) }
-        func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
-    }
+    typealias Scratch = SessionAuditTests.Scratch
 
     @Test func auditRecordsTheProfileNameAndHash() throws {
         let t = try Scratch()
