@@ -29,6 +29,7 @@ public enum BuiltinProfiles {
         "bytes_up": ["Data Volume Up Link", "Uplink Volume"],
         "bytes_down": ["Data Volume Down Link", "Downlink Volume"],
         "cell_id": ["First CELL ID", "Cell ID", "CGI"],
+        "lac": ["LAC", "Location Area Code"],
         "apn": ["Access Point Name", "APN"],
         "rat": ["Type of Connection", "RAT"]
       },

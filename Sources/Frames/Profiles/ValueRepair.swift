@@ -53,30 +53,63 @@ enum ValueRepair {
     }
 
     /// How many values look like `9.19834E+11` (an identifier a spreadsheet
-    /// turned into a rounded number), and the first of them.
+    /// turned into a rounded number), and the first of them. Reads the bytes
+    /// in place; a dictionary column checks each distinct value once.
     static func scientificNotation(_ c: Column) -> (Int, String) {
         guard case .string(let storage) = c.values else { return (0, "") }
-        var count = 0
-        var example = ""
-        for i in 0..<storage.count where c.isValid(i) {
-            let s = storage[i]
-            if isScientific(s) {
-                count += 1
-                if example.isEmpty { example = s }
+        switch storage {
+        case .plain(let p):
+            var count = 0
+            var first = -1
+            p.bytes.withUnsafeBufferPointer { bp in
+                for i in 0..<p.count where c.isValid(i) {
+                    let s = Int(p.offsets[i]), e = Int(p.offsets[i + 1])
+                    if isScientific(UnsafeBufferPointer(rebasing: bp[s..<e])) {
+                        count += 1
+                        if first < 0 { first = i }
+                    }
+                }
             }
+            return (count, first < 0 ? "" : p[first])
+        case .dictionary(let indices, let d):
+            var damaged = [Bool](repeating: false, count: d.count)
+            d.bytes.withUnsafeBufferPointer { bp in
+                for k in 0..<d.count {
+                    damaged[k] = isScientific(UnsafeBufferPointer(rebasing: bp[Int(d.offsets[k])..<Int(d.offsets[k + 1])]))
+                }
+            }
+            guard damaged.contains(true) else { return (0, "") }
+            var count = 0
+            var first = -1
+            for (i, k) in indices.enumerated() where c.isValid(i) && damaged[Int(k)] {
+                count += 1
+                if first < 0 { first = Int(k) }
+            }
+            return (count, first < 0 ? "" : d[first])
         }
-        return (count, example)
+    }
+
+    /// `isScientific` for a string.
+    static func isScientific(_ s: String) -> Bool {
+        var t = s
+        return t.withUTF8 { isScientific($0) }
     }
 
     /// `d[.ddd]E[+|-]dd` (case ignored).
-    static func isScientific(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard let e = b.firstIndex(where: { $0 == 69 || $0 == 101 }), e > 0, e + 1 < b.count else { return false }
-        let mantissa = b[..<e]
-        var exponent = b[(e + 1)...]
-        if exponent.first == 43 || exponent.first == 45 { exponent = exponent.dropFirst() }
-        let dots = mantissa.filter { $0 == 46 }.count
-        return dots <= 1 && mantissa.first != 46 && mantissa.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 }
-            && !exponent.isEmpty && exponent.allSatisfy { $0 >= 48 && $0 <= 57 }
+    static func isScientific(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard n >= 3, b[0] >= 48 && b[0] <= 57 else { return false }
+        var i = 1
+        var dot = false
+        while i < n, (b[i] >= 48 && b[i] <= 57) || (b[i] == 46 && !dot) {
+            if b[i] == 46 { dot = true }
+            i += 1
+        }
+        guard i < n, b[i] == 69 || b[i] == 101 else { return false }
+        i += 1
+        if i < n, b[i] == 43 || b[i] == 45 { i += 1 }
+        guard i < n else { return false }
+        while i < n, b[i] >= 48 && b[i] <= 57 { i += 1 }
+        return i == n
     }
 }
