@@ -140,7 +140,9 @@ enum CSVReader {
             for issue in r.issues { rejected.append((issue, lineBase)) }
             lineBase += r.newlines
         }
-        if rows == 0 && rejected.isEmpty { throw .noDataRows(path: path) }
+        // A table whose footer says it is empty ("No Records Found") is an empty frame, not an error.
+        let footerCut = eof < file.count && !options.footers.isEmpty
+        if rows == 0 && rejected.isEmpty && !footerCut { throw .noDataRows(path: path) }
 
         // Join each column's chunks; columns are independent, so on several threads.
         var finalKinds: [ValueKind] = []
