@@ -169,3 +169,38 @@ import Testing
         #expect(ValueRepair.isScientific(text) == expected)
     }
 }
+
+/// Zeek TSV logs: directives, `-` and `(empty)`, types from `#types`, and the zeek-conn profile.
+@Suite struct ZeekLogTests {
+    @Test func connLogTypesNullsAndEmptyFields() throws {
+        let read = try FrameReader.read(path: ProfileTests.fixtures + "/conn.log", options: ReadOptions(zone: .utc))
+        let f = read.frame
+        #expect(f.rowCount == 3)
+        #expect(f.names.count == 21)
+        #expect(read.notes.first == "Zeek log (#path conn)")
+        #expect(f.column("ts")?.value(at: 0) == .timestamp(1_759_653_191_123_456))
+        #expect(f.column("duration")?.value(at: 0) == .duration(149_000_123))
+        #expect(f.column("duration")?.value(at: 1) == .null)
+        #expect(f.column("orig_bytes")?.value(at: 1) == .null)
+        #expect(f.column("id.orig_h")?.value(at: 2) == .ip(IPAddress("2409:4060::1")!))
+        #expect(f.column("id.orig_p")?.type == .int)
+        #expect(f.column("local_orig")?.value(at: 0) == .bool(true))
+        #expect(f.column("local_orig")?.value(at: 1) == .null)
+        #expect(f.column("tunnel_parents")?.value(at: 0) == .string(""))
+        #expect(f.column("tunnel_parents")?.value(at: 2) == .null)
+    }
+
+    @Test func zeekConnProfileIsChosenAndMapsCanonicalColumns() throws {
+        let profiles = try BuiltinProfiles.texts.map { try ProfileDecoder.decode($0.text, file: $0.name) }
+        let text = try String(contentsOfFile: ProfileTests.fixtures + "/conn.log", encoding: .utf8)
+        let table = Array(text.utf8).withUnsafeBytes { TableLocator.locate(prefix: $0, profiles: profiles) }
+        #expect(table.choice == .chosen(ProfileMatch(profile: "zeek-conn", matched: 8, total: 21)))
+        #expect(table.banner.isEmpty)
+        let zeek = try #require(profiles.first { $0.name == "zeek-conn" })
+        let read = try FrameReader.read(path: ProfileTests.fixtures + "/conn.log", options: ReadOptions(zone: .utc))
+        let r = ProfileApplier.apply(zeek, to: read.frame, zone: .utc)
+        #expect(r.frame.names.prefix(7) == ["start_time", "uid", "private_ip", "private_port", "dst_ip", "dst_port", "protocol"])
+        #expect(r.frame.column("bytes_down")?.value(at: 0) == .int(88211))
+        #expect(r.damage.isEmpty)
+    }
+}

@@ -28,6 +28,11 @@ public struct ReadOptions: Sendable {
     /// ("This is System generated report"); such lines at the end of the file,
     /// and blank lines among them, are not data.
     public var footers: [String] = []
+    /// Column names for a CSV/TSV file read without a header row (used when
+    /// their number matches the fields of the first record).
+    public var columnNames: [String]?
+    /// A one-byte field that means null, such as Zeek's `-`; 0 = none.
+    public var unsetField: UInt8 = 0
     /// Given the whole file's bytes once, on a thread of its own, while the
     /// parse runs (the audit log hashes them there); the read returns only
     /// after it has returned. Not called for an empty or missing file.

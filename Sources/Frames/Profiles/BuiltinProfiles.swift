@@ -5,7 +5,7 @@
 /// of a document an analyst can print and read (`profiles` shows the text's hash).
 public enum BuiltinProfiles {
     /// Name → profile text.
-    public static let texts: [(name: String, text: String)] = [("dot-ipdr", dotIPDR)]
+    public static let texts: [(name: String, text: String)] = [("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn)]
 
     /// The Indian DoT licence IPDR layout (Jio and others): long header texts,
     /// IST dates (dd/mm/yyyy) and times (hh:mm:ss) in separate columns, a
@@ -52,6 +52,28 @@ public enum BuiltinProfiles {
       "banner": { "query": ["IPDR OF", "IPDR FOR"] },
       "footer": ["This is System generated report", "No Records Found"],
       "excel_serial_dates": false,
+      "minimum_matches": 6
+    }
+    """#
+
+    /// Zeek's `conn.log` (read by the Zeek reader): the connection's start,
+    /// its originator as the private side, its responder as the destination,
+    /// and the payload bytes each way. `duration` and the other fields keep
+    /// their Zeek names.
+    public static let zeekConn = #"""
+    {
+      "name": "zeek-conn",
+      "description": "Zeek conn.log: ts, originator and responder endpoints, proto, payload bytes",
+      "columns": {
+        "start_time": ["ts"],
+        "private_ip": ["id.orig_h"],
+        "private_port": ["id.orig_p"],
+        "dst_ip": ["id.resp_h"],
+        "dst_port": ["id.resp_p"],
+        "protocol": ["proto"],
+        "bytes_up": ["orig_bytes"],
+        "bytes_down": ["resp_bytes"]
+      },
       "minimum_matches": 6
     }
     """#

@@ -31,9 +31,9 @@ public enum ProfileMatcher {
     }
 
     /// Whether the profile knows enough of the header to be chosen by `auto`:
-    /// at least its `minimum_matches` names and at least half of the header.
+    /// at least its `minimum_matches` names.
     public static func accepts(_ m: ProfileMatch, _ profile: Profile) -> Bool {
-        m.matched >= profile.minimumMatches && m.matched * 2 >= m.total
+        m.matched >= profile.minimumMatches
     }
 
     /// The best accepted profile for `header`.

@@ -28,11 +28,13 @@ public enum TableLocator {
         let lines = splitLines(prefix)
         let candidates = forced.map { [$0] } ?? profiles
         for (i, line) in lines.prefix(searchedLines).enumerated() {
-            let fields = bestSplit(line)
+            var fields = bestSplit(line)
+            if fields.first == "#fields" { fields.removeFirst() } // a Zeek log's header
             guard fields.count > 1 else { continue }
             let choice = ProfileMatcher.choose(header: fields, among: candidates)
             if choice != .none {
-                let banner = lines[..<i].map(cleanBanner).filter { !$0.isEmpty }
+                // A Zeek log's `#` directives are its layout, not a banner.
+                let banner = lines[..<i].filter { !$0.hasPrefix("#") }.map(cleanBanner).filter { !$0.isEmpty }
                 return Table(headerLine: i, header: fields, banner: banner, choice: choice)
             }
         }

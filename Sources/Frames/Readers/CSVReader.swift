@@ -66,6 +66,8 @@ enum CSVReader {
         let names: [String]
         if header {
             names = HeaderNames.unique(first.fields.map { String(decoding: $0, as: UTF8.self) })
+        } else if let given = options.columnNames, given.count == ncols {
+            names = HeaderNames.unique(given)
         } else {
             names = (1...ncols).map { "column_\($0)" }
         }
@@ -96,9 +98,10 @@ enum CSVReader {
         while true {
             var runKinds = kinds
             for c in forcedString { runKinds[c] = .string }
-            let parser = CSVChunkParser(base: base, eof: eof, delimiter: delimiter, kinds: runKinds, declared: declared,
+            var parser = CSVChunkParser(base: base, eof: eof, delimiter: delimiter, kinds: runKinds, declared: declared,
                                         zone: options.zone, policy: options.onError, maxLineBytes: options.maxLineBytes,
                                         isCancelled: options.isCancelled)
+            parser.unsetField = options.unsetField
             results = runChunks(parser, bounds: bounds, threads: threads, total: Int64(eof), progress: options.progress)
             if results.contains(where: \.cancelled) { throw .cancelled(path: path) }
             // Chunks must meet exactly; otherwise a split fell inside a quoted field.
