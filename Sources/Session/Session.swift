@@ -40,8 +40,13 @@ public final class Session {
     /// Called after every statement (nested ones too) with what was recorded
     /// for it; replay compares results through it.
     public var statementObserver: ((StatementOutcome) -> Void)?
+    /// The user's profiles folder, read by `profiles` and `load` (default:
+    /// `IPDR_PROFILES`, else `~/.config/ipdr/profiles`).
+    public var profilesFolder: String = ProfileLibrary.folder()
 
     var scriptDepth = 0
+    /// Profile-file errors already warned about in this session (each is shown once).
+    var reportedProfileErrors = Set<String>()
     /// The audit bookkeeping of the statements running now (outermost first).
     var auditFrames: [AuditFrame] = []
     /// SHA-256 of each file loaded in this session, by resolved path.

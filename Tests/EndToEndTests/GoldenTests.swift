@@ -6,7 +6,9 @@ import Testing
 /// `NAME.stderr` (absent = empty) and `NAME.exit` (absent = 0).
 ///
 /// The first lines of a script may say `# args: --output csv` (extra command-line
-/// arguments) or `# stdin` (feed the script on stdin instead of `run`).
+/// arguments), `# env: IPDR_PROFILES=golden/data/profiles-user` (an environment
+/// variable; the profiles folder is otherwise one that does not exist) or
+/// `# stdin` (feed the script on stdin instead of `run`).
 /// Re-record expected files with `IPDR_RECORD=1 swift test --filter Golden`.
 @Suite struct GoldenTests {
     static let goldenDir = IPDRProcess.repoRoot.appendingPathComponent("Tests/EndToEndTests/golden")
@@ -22,9 +24,14 @@ import Testing
         let text = try String(contentsOf: script, encoding: .utf8)
         var args: [String] = []
         var viaStdin = false
+        var env = ["IPDR_PROFILES": "no-profiles-folder"]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(5) {
             if line.hasPrefix("# args:") {
                 args += line.dropFirst(7).split(separator: " ").map(String.init)
+            }
+            if line.hasPrefix("# env:") {
+                let pair = line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1).map(String.init)
+                if pair.count == 2 { env[pair[0]] = pair[1] }
             }
             if line.hasPrefix("# stdin") { viaStdin = true }
         }
@@ -32,9 +39,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cwd) }
         let result: IPDRProcess.Output
         if viaStdin {
-            result = try IPDRProcess.run(args, stdin: text, cwd: cwd)
+            result = try IPDRProcess.run(args, stdin: text, cwd: cwd, env: env)
         } else {
-            result = try IPDRProcess.run(args + ["run", "golden/\(name).ipdr"], cwd: cwd)
+            result = try IPDRProcess.run(args + ["run", "golden/\(name).ipdr"], cwd: cwd, env: env)
         }
         let expectations: [(String, String)] = [
             ("stdout", result.stdout),

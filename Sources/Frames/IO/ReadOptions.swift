@@ -21,6 +21,18 @@ public struct ReadOptions: Sendable {
     public var progress: (@Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void)?
     /// Polled while parsing; returning true stops the read with `LoadError.cancelled`.
     public var isCancelled: (@Sendable () -> Bool)?
+    /// Lines above the table (an operator's banner) that CSV/TSV reading
+    /// passes over before the header; they still count in line numbers.
+    public var skipLines: Int = 0
+    /// Texts (case ignored) that mark footer lines after a CSV/TSV table
+    /// ("This is System generated report"); such lines at the end of the file,
+    /// and blank lines among them, are not data.
+    public var footers: [String] = []
+    /// Column names for a CSV/TSV file read without a header row (used when
+    /// their number matches the fields of the first record).
+    public var columnNames: [String]?
+    /// A one-byte field that means null, such as Zeek's `-`; 0 = none.
+    public var unsetField: UInt8 = 0
     /// Given the whole file's bytes once, on a thread of its own, while the
     /// parse runs (the audit log hashes them there); the read returns only
     /// after it has returned. Not called for an empty or missing file.

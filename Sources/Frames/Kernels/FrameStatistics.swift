@@ -22,8 +22,12 @@ public enum FrameStatistics {
             mins.append(lo < 0 ? .null : .string(text(c.value(at: lo), zone)))
             maxs.append(hi < 0 ? .null : .string(text(c.value(at: hi), zone)))
         }
-        return Frame([("column", names.finish()), ("type", types.finish()), ("nulls", nulls.finish()),
-                      ("distinct", distinct.finish()), ("min", mins.finish()), ("max", maxs.finish())])
+        var out: [(String, Column)] = [("column", names.finish()), ("type", types.finish()), ("nulls", nulls.finish()),
+                                       ("distinct", distinct.finish()), ("min", mins.finish()), ("max", maxs.finish())]
+        if frame.fields.contains(where: { $0.sourceName != nil }) {
+            out.append(("source", .from(.string, frame.fields.map { $0.sourceName.map(Value.string) ?? .null })))
+        }
+        return Frame(out)
     }
 
     /// Min/max text: timestamps on the zone's clock, as the table shows them.

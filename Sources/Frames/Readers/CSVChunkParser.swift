@@ -38,6 +38,8 @@ struct CSVChunkParser: @unchecked Sendable {
     let policy: ErrorPolicy
     let maxLineBytes: Int
     let isCancelled: (@Sendable () -> Bool)?
+    /// A one-byte field that means null (Zeek's `-`); 0 = none.
+    var unsetField: UInt8 = 0
     /// Told how many more bytes were parsed, every few thousand records.
     var advanced: (@Sendable (Int64) -> Void)? = nil
 
@@ -247,7 +249,7 @@ struct CSVChunkParser: @unchecked Sendable {
     /// Appends one field's value (null when empty and unquoted). False = misfit of a declared type.
     @inline(__always)
     private func appendField(_ acc: inout ColumnAccumulator, _ s: Int, _ e: Int, _ flags: UInt8, _ scratch: inout [UInt8]) -> Bool {
-        if flags == 0 && e == s {
+        if flags == 0 && (e == s || (unsetField != 0 && e == s + 1 && base[s] == unsetField)) {
             acc.appendNull()
             return true
         }

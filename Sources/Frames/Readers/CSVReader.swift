@@ -12,11 +12,15 @@ enum CSVReader {
     static func read(_ file: MappedFile, format: FileFormat, options: ReadOptions) throws(LoadError) -> ReadResult {
         let path = file.path
         guard let base = file.base else { throw .emptyFile(path: path) }
-        let eof = file.count
         let dataStart = file.bomLength
+        let eof = footerStart(base, from: dataStart, eof: file.count, footers: options.footers)
         var notes: [String] = []
 
         var firstContent = dataStart
+        for _ in 0..<options.skipLines {
+            while firstContent < eof, base[firstContent] != 10 { firstContent += 1 }
+            if firstContent < eof { firstContent += 1 }
+        }
         while firstContent < eof, base[firstContent] == 10 || base[firstContent] == 13 || base[firstContent] == 32 || base[firstContent] == 9 {
             firstContent += 1
         }
@@ -62,6 +66,8 @@ enum CSVReader {
         let names: [String]
         if header {
             names = HeaderNames.unique(first.fields.map { String(decoding: $0, as: UTF8.self) })
+        } else if let given = options.columnNames, given.count == ncols {
+            names = HeaderNames.unique(given)
         } else {
             names = (1...ncols).map { "column_\($0)" }
         }
@@ -92,9 +98,10 @@ enum CSVReader {
         while true {
             var runKinds = kinds
             for c in forcedString { runKinds[c] = .string }
-            let parser = CSVChunkParser(base: base, eof: eof, delimiter: delimiter, kinds: runKinds, declared: declared,
+            var parser = CSVChunkParser(base: base, eof: eof, delimiter: delimiter, kinds: runKinds, declared: declared,
                                         zone: options.zone, policy: options.onError, maxLineBytes: options.maxLineBytes,
                                         isCancelled: options.isCancelled)
+            parser.unsetField = options.unsetField
             results = runChunks(parser, bounds: bounds, threads: threads, total: Int64(eof), progress: options.progress)
             if results.contains(where: \.cancelled) { throw .cancelled(path: path) }
             // Chunks must meet exactly; otherwise a split fell inside a quoted field.
@@ -136,7 +143,9 @@ enum CSVReader {
             for issue in r.issues { rejected.append((issue, lineBase)) }
             lineBase += r.newlines
         }
-        if rows == 0 && rejected.isEmpty { throw .noDataRows(path: path) }
+        // A table whose footer says it is empty ("No Records Found") is an empty frame, not an error.
+        let footerCut = eof < file.count && !options.footers.isEmpty
+        if rows == 0 && rejected.isEmpty && !footerCut { throw .noDataRows(path: path) }
 
         // Join each column's chunks; columns are independent, so on several threads.
         var finalKinds: [ValueKind] = []
@@ -180,7 +189,33 @@ enum CSVReader {
         if bounds.count > 2 { notes.append("parsed in \(bounds.count - 1) chunks on \(min(threads, bounds.count - 1)) threads") }
         options.progress?(Int64(eof), Int64(eof))
         return ReadResult(frame: frame, rejects: rejects, rejectedCount: rejected.count, format: delimiter == 9 ? .tsv : .csv,
-                          delimiter: delimiter, bytesRead: Int64(eof), notes: notes)
+                          delimiter: delimiter, bytesRead: Int64(file.count), notes: notes)
+    }
+
+    /// Where footer lines at the end of the file start (`eof` when there are
+    /// none): lines that contain one of `footers` (case ignored), with the
+    /// blank lines among and after them.
+    static func footerStart(_ base: UnsafePointer<UInt8>, from start: Int, eof: Int, footers: [String]) -> Int {
+        guard !footers.isEmpty else { return eof }
+        let wanted = footers.map { Array($0.lowercased().utf8) }
+        var end = eof
+        var cut = eof
+        while end > start {
+            var e = end
+            if base[e - 1] == 10 { e -= 1 }
+            var s = e
+            while s > start, base[s - 1] != 10 { s -= 1 }
+            let line = UnsafeBufferPointer(start: base + s, count: e - s).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == 44 || $0 == 34 }) {
+                end = s
+                continue
+            }
+            guard wanted.contains(where: { w in !w.isEmpty && line.count >= w.count && (0...(line.count - w.count)).contains { Array(line[$0..<$0 + w.count]) == w } }) else { break }
+            cut = s
+            end = s
+        }
+        // Blank lines between the table and its footer go with the footer.
+        return cut < eof ? end : cut
     }
 
     /// Applies `types=` to the column plans; a name the file lacks is an error.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads CSV, TSV, JSON and NDJSON files into frames.
+/// Reads CSV, TSV (Zeek logs among them), JSON and NDJSON files into frames.
 public enum FrameReader {
     /// Reads the file at `path`.
     ///
@@ -16,6 +16,9 @@ public enum FrameReader {
         if file.looksBinary { throw .binaryFile(path: path) }
         if let isCancelled = options.isCancelled, isCancelled() { throw .cancelled(path: path) }
         let format = options.format ?? detect(file)
+        if format == .tsv || options.format == nil, ZeekReader.looks(file) {
+            return try ZeekReader.read(file, options: options)
+        }
         switch format {
         case .csv, .tsv:
             return try CSVReader.read(file, format: format, options: options)

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Column names from header text.
-enum HeaderNames {
+public enum HeaderNames {
     /// Header texts trimmed of blanks, with empty names made `column_N`
     /// (N = 1-based position) and repeated names made `name_2`, `name_3`, ….
-    static func unique(_ raw: [String]) -> [String] {
+    public static func unique(_ raw: [String]) -> [String] {
         var out: [String] = []
         var used = Set<String>()
         for (i, text) in raw.enumerated() {

@@ -30,7 +30,7 @@ public struct Parser {
 
     /// The statement words.
     public static let statementNames = [
-        "load", "let", "save", "frames", "describe", "drop", "plugins", "plugin", "help", "set",
+        "load", "let", "save", "frames", "describe", "drop", "plugins", "plugin", "profiles", "help", "set",
         "settings", "run", "audit", "status", "exit", "quit",
     ]
 
@@ -234,6 +234,7 @@ public struct Parser {
             return .save(source: source, path: path, options: options)
         case "frames": return .frames
         case "plugins": return .plugins
+        case "profiles": return .profiles
         case "settings": return .settings
         case "status": return .status
         case "exit", "quit": return .exit

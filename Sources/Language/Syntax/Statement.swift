@@ -19,6 +19,8 @@ public enum Statement: Sendable, Hashable {
     case drop(Identifier)
     /// `plugins`.
     case plugins
+    /// `profiles`: the column-mapping profiles that `load … with profile=` can use.
+    case profiles
     /// `plugin load PATH`.
     case pluginLoad(path: Located<String>)
     /// `help [TOPIC]`; the topic as written (`where`, `geo.locate`, `sum`).

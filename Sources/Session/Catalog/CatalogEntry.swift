@@ -6,9 +6,13 @@ public struct CatalogEntry: Sendable {
     public var frame: Frame
     /// `load datasets/x.csv`, `let`, ... as shown by `frames`.
     public var source: String
+    /// What `describe` prints below the columns: the profile a load used, the
+    /// banner's query and period, damage found in the source.
+    public var details: [(key: String, value: String)]
 
-    public init(frame: Frame, source: String) {
+    public init(frame: Frame, source: String, details: [(String, String)] = []) {
         self.frame = frame
         self.source = source
+        self.details = details.map { (key: $0.0, value: $0.1) }
     }
 }

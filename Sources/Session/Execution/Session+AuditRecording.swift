@@ -11,6 +11,8 @@ struct AuditFrame {
     var evidence: [Evidence] = []
     /// The frame it produced, and the name it was stored under.
     var result: (name: String?, frame: Frame)?
+    /// The profile a load read its file with (name, source, SHA-256).
+    var profile: AuditValue?
 }
 
 /// What was recorded for a statement when it ended (for `Session.statementObserver`).
@@ -55,6 +57,12 @@ extension Session {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             result = AuditResult(frame: r.name, rows: r.frame.rowCount, columns: r.frame.columns.count, fingerprint: fingerprint)
             detail = .object([AuditField("fingerprint_ms", .number(String(format: "%.3f", ms)))])
+        }
+        if let profile = frame.profile {
+            var fields: [AuditField] = []
+            if case .object(let f)? = detail { fields = f }
+            fields.append(AuditField("profile", profile))
+            detail = .object(fields)
         }
         let error = failure.map { $0.plainMessage(file: file) }
         statementObserver?(StatementOutcome(depth: auditFrames.count, command: statement.text, status: status,
@@ -103,6 +111,16 @@ extension Session {
     func noteEvidence(_ evidence: Evidence?) {
         guard let evidence, !auditFrames.isEmpty else { return }
         auditFrames[auditFrames.count - 1].evidence.append(evidence)
+    }
+
+    /// Records the profile the running statement read its file with.
+    func noteProfile(_ p: InstalledProfile) {
+        guard !auditFrames.isEmpty else { return }
+        auditFrames[auditFrames.count - 1].profile = .object([
+            AuditField("name", .string(p.profile.name)), AuditField("source", .string(p.source)),
+            AuditField("sha256", .string(p.sha256)),
+        ])
+        if !p.isBuiltin { noteEvidence(FileEvidence.describe(path: p.source, role: .read, sha256: p.sha256)) }
     }
 
     /// Sets the result of the running statement.

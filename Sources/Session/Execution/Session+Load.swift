@@ -10,6 +10,8 @@ extension Session {
         let flag = cancellation
         read.isCancelled = { flag.isCancelled }
         read.progress = loadProgress
+        var profileOption: OptionValue?
+        var zoneGiven = false
         for option in options {
             let key = option.name.name
             let value = option.value
@@ -25,6 +27,7 @@ extension Session {
                     throw .diagnostic(.error("unknown time zone '\(value.text)'", span: value.span, hint: "use an offset like \"+05:30\", \"UTC\", or an IANA name like \"Asia/Kolkata\""))
                 }
                 read.zone = z
+                zoneGiven = true
             case "types":
                 read.types = try typeOverrides(value)
             case "on_error":
@@ -38,15 +41,14 @@ extension Session {
                 }
                 read.maxLineBytes = Int(n)
             case "profile":
-                guard value.text == "auto" || value.text == "none" else {
-                    throw .diagnostic(.error("unknown profile '\(value.text)'", span: value.span, hint: "no column-mapping profiles are installed in this version; profile=auto keeps the file's column names"))
-                }
+                profileOption = value
             default:
                 let known = LanguageVocabulary.loadOptionNames
                 throw .diagnostic(.error("unknown load option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
             }
         }
         let frameName = name?.name ?? Self.frameName(forPath: path.value)
+        let plan = try profilePlan(path: path, option: profileOption, read: &read, zoneGiven: zoneGiven)
         let started = DispatchTime.now().uptimeNanoseconds
         let digest = StreamingDigest(isCancelled: { flag.isCancelled })
         read.contentObserver = { digest.consume($0) }
@@ -59,11 +61,16 @@ extension Session {
             throw .load(error)
         }
         recordLoadEvidence(path.value, digest: digest)
-        noteResult(result.frame, name: frameName)
+        var loaded = result.frame
+        var details: [(String, String)] = []
+        if let plan {
+            (loaded, details) = applyProfile(plan, to: loaded, path: path.value, zone: read.zone)
+        }
+        noteResult(loaded, name: frameName)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         ProcessMemory.returnFreePages()
-        catalog.set(frameName, CatalogEntry(frame: result.frame, source: "load \(path.value)"))
-        let f = result.frame
+        catalog.set(frameName, CatalogEntry(frame: loaded, source: "load \(path.value)", details: details))
+        let f = loaded
         note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
         for n in result.notes where Self.isWorthShowing(n) {
             output.error("note: \(path.value): \(n)\n")

@@ -25,12 +25,17 @@ extension Session {
         case .describe(let name):
             let frame = try lookup(name)
             emit(FrameStatistics.describe(frame, zone: settings.tz), listing: true)
+            if outputFormat == .table, let details = catalog.entry(name.name)?.details, !details.isEmpty {
+                output.standard(details.map { "\($0.key): \($0.value)\n" }.joined())
+            }
         case .drop(let name):
             _ = try lookup(name)
             catalog.remove(name.name)
             note("dropped \(name.name)")
         case .plugins:
             note("no plugins loaded")
+        case .profiles:
+            emit(profilesListing(), listing: true)
         case .pluginLoad(let path):
             throw .diagnostic(.error("analyzer plugins are not available in this version of ipdr", span: path.span))
         case .help(let topic):

@@ -9,6 +9,7 @@ enum LanguageHelp {
         .init(.statement, "describe", "describe NAME", "one row per column: column, type, nulls, distinct, min, max", "describe ipdr"),
         .init(.statement, "drop", "drop NAME", "forget a frame", "drop night"),
         .init(.statement, "plugins", "plugins", "list loaded analyzer plugins", "plugins"),
+        .init(.statement, "profiles", "profiles", "list the column-mapping profiles load can use: built-in ones and the .json files of $IPDR_PROFILES (default ~/.config/ipdr/profiles)", "profiles"),
         .init(.statement, "help", "help [TOPIC]", "list statements, stages, functions, settings; help NAME for one", "help summarize"),
         .init(.statement, "set", "set KEY = VALUE", "change a session setting", #"set tz = "+05:30""#),
         .init(.statement, "settings", "settings", "list session settings and their values", "settings"),
@@ -41,5 +42,6 @@ enum LanguageHelp {
         .init(.option, "types", "types=\"col:type, ...\"", "override inferred column types (int, float, bool, string, timestamp, duration, ip)", #"load x.csv with types="cell_id:string, dur:duration""#),
         .init(.option, "on_error", "on_error=fail|skip", "fail stops at the first bad line; skip keeps going and puts rejected lines in NAME_rejects", "load x.csv with on_error=skip"),
         .init(.option, "max_line", "max_line=SIZE", "longest accepted line (default 1MiB)", "load x.csv with max_line=4MiB"),
+        .init(.option, "profile", "profile=auto|none|NAME", "map an operator's layout onto canonical columns (default auto: the profile that knows the header best; none: read as it is); see `profiles`", "load jio.csv with profile=dot-ipdr"),
     ]
 }

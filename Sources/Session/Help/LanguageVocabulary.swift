@@ -7,7 +7,7 @@ import Frames
 public enum LanguageVocabulary {
     /// Option names of `load PATH with K=V, ...`.
     public static var loadOptionNames: [String] {
-        LanguageHelp.loadOptions.map(\.name) + ["profile"]
+        LanguageHelp.loadOptions.map(\.name)
     }
 
     /// Option names of `save ... to PATH with K=V, ...`.
@@ -27,7 +27,7 @@ public enum LanguageVocabulary {
         case "format": return FileFormat.allCases.map(\.rawValue)
         case "header": return ["true", "false"]
         case "on_error": return ["fail", "skip"]
-        case "profile": return ["auto", "none"]
+        case "profile": return ["auto", "none"] + ProfileLibrary.load().profiles.map(\.profile.name)
         default: return []
         }
     }

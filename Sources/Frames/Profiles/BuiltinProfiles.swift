@@ -1,0 +1,80 @@
+/// The profiles shipped with ipdr, as profile-file text (docs/PROFILES.md).
+///
+/// They are kept as text, not as Swift values, so that they are read by the
+/// same decoder as users' files and their SHA-256 in the audit log is the hash
+/// of a document an analyst can print and read (`profiles` shows the text's hash).
+public enum BuiltinProfiles {
+    /// Name → profile text.
+    public static let texts: [(name: String, text: String)] = [("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn)]
+
+    /// The Indian DoT licence IPDR layout (Jio and others): long header texts,
+    /// IST dates (dd/mm/yyyy) and times (hh:mm:ss) in separate columns, a
+    /// banner with the query above the table and a footer below it.
+    public static let dotIPDR = #"""
+    {
+      "name": "dot-ipdr",
+      "description": "Indian DoT licence IPDR (Jio and others): split IST date and time columns, banner and footer",
+      "zone": "Asia/Kolkata",
+      "columns": {
+        "msisdn": ["Landline/MSISDN/MDN/Leased Circuit ID for Internet Access", "MSISDN", "MDN"],
+        "imsi": ["IMSI"],
+        "imei": ["Source MAC-ID/Other device ID", "IMEI"],
+        "private_ip": ["Source IP Address", "Source IP"],
+        "private_port": ["Source Port"],
+        "public_ip": ["Translated IP Address", "Public IP Address"],
+        "public_port": ["Translated Port", "Public Port"],
+        "dst_ip": ["Destination IP Address", "Destination IP"],
+        "dst_port": ["Destination Port"],
+        "protocol": ["Protocol"],
+        "bytes_up": ["Data Volume Up Link", "Uplink Volume"],
+        "bytes_down": ["Data Volume Down Link", "Downlink Volume"],
+        "cell_id": ["First CELL ID", "Cell ID", "CGI"],
+        "lac": ["LAC", "Location Area Code"],
+        "apn": ["Access Point Name", "APN"],
+        "rat": ["Type of Connection", "RAT"]
+      },
+      "timestamps": [
+        {
+          "column": "start_time",
+          "date": ["Start Date of Public IP Address Allocation (dd/mm/yyyy)", "Start Date"],
+          "time": ["Start Time of Public IP Address Allocation (hh:mm:ss)", "Start Time"],
+          "date_format": "dd/mm/yyyy",
+          "time_format": "hh:mm:ss"
+        },
+        {
+          "column": "end_time",
+          "date": ["End Date of Public IP Address Allocation (dd/mm/yyyy)", "End Date"],
+          "time": ["End Time of Public IP Address Allocation (hh:mm:ss)", "End Time"],
+          "date_format": "dd/mm/yyyy",
+          "time_format": "hh:mm:ss"
+        }
+      ],
+      "banner": { "query": ["IPDR OF", "IPDR FOR"] },
+      "footer": ["This is System generated report", "No Records Found"],
+      "excel_serial_dates": false,
+      "minimum_matches": 6
+    }
+    """#
+
+    /// Zeek's `conn.log` (read by the Zeek reader): the connection's start,
+    /// its originator as the private side, its responder as the destination,
+    /// and the payload bytes each way. `duration` and the other fields keep
+    /// their Zeek names.
+    public static let zeekConn = #"""
+    {
+      "name": "zeek-conn",
+      "description": "Zeek conn.log: ts, originator and responder endpoints, proto, payload bytes",
+      "columns": {
+        "start_time": ["ts"],
+        "private_ip": ["id.orig_h"],
+        "private_port": ["id.orig_p"],
+        "dst_ip": ["id.resp_h"],
+        "dst_port": ["id.resp_p"],
+        "protocol": ["proto"],
+        "bytes_up": ["orig_bytes"],
+        "bytes_down": ["resp_bytes"]
+      },
+      "minimum_matches": 6
+    }
+    """#
+}

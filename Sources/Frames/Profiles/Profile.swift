@@ -1,0 +1,92 @@
+/// An operator layout as data: how to find its table, which of its columns
+/// are which canonical IPDR columns, and how its dates and times are written.
+///
+/// The file format is documented in docs/PROFILES.md; `ProfileDecoder` reads it.
+public struct Profile: Sendable {
+    /// The name `profile=NAME` selects (`dot-ipdr`).
+    public var name: String
+    /// One line for the `profiles` listing.
+    public var description: String
+    /// The zone of the file's timestamps, unless `load … with tz=` says otherwise.
+    public var zone: Zone?
+    /// Canonical (or other) column name ← header texts that mean it.
+    public var columns: [ColumnRule]
+    /// Split date and time columns joined into one timestamp column.
+    public var timestamps: [TimestampRule]
+    /// Texts that mark the banner line holding the query (case ignored).
+    public var bannerQuery: [String]
+    /// Texts that mark footer lines after the table (case ignored).
+    public var footers: [String]
+    /// Whether a date given as a number is an Excel serial date (days since 1899-12-30).
+    public var excelSerialDates: Bool
+    /// Columns whose equal values make a row a repeat of an earlier one; empty = no dedup.
+    public var dedupColumns: [String]
+    /// At least this many of a file's header names must be known to the profile for `profile=auto` to choose it.
+    public var minimumMatches: Int
+
+    public init(name: String, description: String = "", zone: Zone? = nil, columns: [ColumnRule] = [],
+                timestamps: [TimestampRule] = [], bannerQuery: [String] = [], footers: [String] = [],
+                excelSerialDates: Bool = false, dedupColumns: [String] = [], minimumMatches: Int = 3) {
+        self.name = name
+        self.description = description
+        self.zone = zone
+        self.columns = columns
+        self.timestamps = timestamps
+        self.bannerQuery = bannerQuery
+        self.footers = footers
+        self.excelSerialDates = excelSerialDates
+        self.dedupColumns = dedupColumns
+        self.minimumMatches = minimumMatches
+    }
+
+    /// A mapping from header texts to one output column.
+    public struct ColumnRule: Sendable {
+        /// The output name (`msisdn`, `public_ip`, …).
+        public var target: String
+        /// Header texts that mean it; compared by `HeaderKey`.
+        public var headers: [String]
+
+        public init(target: String, headers: [String]) {
+            self.target = target
+            self.headers = headers
+        }
+    }
+
+    /// A date column and a time column that together make one timestamp.
+    public struct TimestampRule: Sendable {
+        /// The output name (`start_time`).
+        public var target: String
+        /// Header texts of the date column.
+        public var dateHeaders: [String]
+        /// Header texts of the time-of-day column.
+        public var timeHeaders: [String]
+        /// How dates are written.
+        public var dateLayout: TimestampLayout
+        /// The layout as written in the profile (`dd/mm/yyyy`), for messages.
+        public var dateFormat: String
+
+        public init(target: String, dateHeaders: [String], timeHeaders: [String], dateLayout: TimestampLayout, dateFormat: String) {
+            self.target = target
+            self.dateHeaders = dateHeaders
+            self.timeHeaders = timeHeaders
+            self.dateLayout = dateLayout
+            self.dateFormat = dateFormat
+        }
+    }
+
+    /// Every header text the profile knows, as comparison keys.
+    public var knownHeaderKeys: Set<String> {
+        var keys = Set<String>()
+        for c in columns { for h in c.headers { keys.insert(HeaderKey.of(h)) } }
+        for t in timestamps { for h in t.dateHeaders + t.timeHeaders { keys.insert(HeaderKey.of(h)) } }
+        return keys
+    }
+}
+
+/// The comparison key of a header text: lower case, letters and digits only,
+/// so that `Source IP Address`, `source_ip_address` and `SOURCE-IP ADDRESS` match.
+public enum HeaderKey {
+    public static func of(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+}
