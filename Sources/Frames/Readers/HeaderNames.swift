@@ -1,7 +1,7 @@
 import Foundation
 
 /// Column names from header text.
-enum HeaderNames {
+public enum HeaderNames {
     /// Header texts trimmed of blanks, with empty names made `column_N`
     /// (N = 1-based position) and repeated names made `name_2`, `name_3`, ….
     static func unique(_ raw: [String]) -> [String] {
@@ -23,7 +23,7 @@ enum HeaderNames {
 
     /// Identifier columns stay strings so that leading `+` and `0` survive:
     /// msisdn, imsi, imei, cell_id, lac (case and separators ignored).
-    static func isIdentifierColumn(_ name: String) -> Bool {
+    public static func isIdentifierColumn(_ name: String) -> Bool {
         let key = String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
         return ["msisdn", "imsi", "imei", "cellid", "lac"].contains(key)
     }

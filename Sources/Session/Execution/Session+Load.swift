@@ -59,12 +59,22 @@ extension Session {
             throw .load(error)
         }
         recordLoadEvidence(path.value, digest: digest)
-        noteResult(result.frame, name: frameName)
+        let recorded = result.metadata.first { $0.0 == "ipdr.fingerprint" }?.1
+        let fingerprint = recorded.map { _ in FrameFingerprint.of(result.frame) }
+        noteResult(result.frame, name: frameName, fingerprint: fingerprint)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         ProcessMemory.returnFreePages()
         catalog.set(frameName, CatalogEntry(frame: result.frame, source: "load \(path.value)"))
         let f = result.frame
         note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
+        if let recorded, let fingerprint {
+            let session = result.metadata.first { $0.0 == "ipdr.session" }?.1 ?? "?"
+            if recorded == fingerprint {
+                output.error("note: \(path.value): written by ipdr session \(session); its fingerprint matches\n")
+            } else {
+                auditWarning("\(path.value) does not hold what ipdr wrote: fingerprint \(fingerprint.prefix(12))… now, \(recorded.prefix(12))… recorded by session \(session)")
+            }
+        }
         for n in result.notes where Self.isWorthShowing(n) {
             output.error("note: \(path.value): \(n)\n")
         }
