@@ -13,8 +13,9 @@ public struct WriteOptions: Sendable {
     /// Key-value metadata stored in the file (the Arrow schema's; provenance).
     public var metadata: [(String, String)] = []
     /// CSV/TSV: prefix string cells that a spreadsheet would run as a formula
-    /// (starting with `=`, `+`, `-`, `@`, tab or CR) with `'`. False writes them as they are.
-    public var neutralizeFormulas = true
+    /// (starting with `=`, `+`, `-`, `@`, tab or CR) with `'`. Off here (output
+    /// for programs); `save` turns it on unless `raw=true`.
+    public var neutralizeFormulas = false
     /// CSV/TSV: columns whose all-digit string cells are written `="DIGITS"`,
     /// so that spreadsheets keep them as text rather than a rounded number.
     public var textColumns: Set<String> = []

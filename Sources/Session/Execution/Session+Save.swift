@@ -12,6 +12,7 @@ extension Session {
     /// as a formula are neutralised unless `raw=true`.
     func save(_ source: Pipeline, path: Located<String>, options: [Option]) throws(StatementError) {
         var write = WriteOptions(zone: settings.tz)
+        write.neutralizeFormulas = true
         var textIDs = false
         for option in options {
             let key = option.name.name

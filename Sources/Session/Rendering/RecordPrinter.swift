@@ -38,10 +38,7 @@ public struct RecordPrinter: Sendable {
 
     private func render(_ frame: Frame, header: Bool) -> String {
         let format: FileFormat = style == .csv ? .csv : .ndjson
-        // Output read by programs (--output csv) is written as it is; `save` protects spreadsheets.
-        var options = WriteOptions(zone: zone, header: header)
-        options.neutralizeFormulas = false
-        let bytes = FrameWriter.encode(frame, format: format, options: options)
+        let bytes = FrameWriter.encode(frame, format: format, options: WriteOptions(zone: zone, header: header))
         return String(decoding: bytes, as: UTF8.self)
     }
 }
