@@ -71,6 +71,29 @@ struct ArrowColumnBuilder {
         case .date(let days):
             try appendIntegers(try batch.buffer(minimum: n * (days ? 4 : 8)), count: n, bits: days ? 32 : 64, signed: true,
                                scale: days ? 86_400_000_000 : 1_000, divide: 1)
+        case .interval(let dayTime):
+            let width = dayTime ? 8 : 16
+            let b = try batch.buffer(minimum: n * width)
+            ints.reserveCapacity(ints.count + n)
+            for i in 0..<n {
+                let at = i * width
+                if !isValid(count + i) {
+                    ints.append(0)
+                } else if dayTime {
+                    let days = Int64(Int32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: Int32.self)))
+                    let ms = Int64(Int32(littleEndian: b.loadUnaligned(fromByteOffset: at + 4, as: Int32.self)))
+                    ints.append(try micros(days: days, plus: ms * 1_000))
+                } else {
+                    let months = Int32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: Int32.self))
+                    guard months == 0 else {
+                        throw .unsupported("column `\(field.name)` holds an interval of \(months) months, which is no fixed duration")
+                    }
+                    let days = Int64(Int32(littleEndian: b.loadUnaligned(fromByteOffset: at + 4, as: Int32.self)))
+                    let nanos = Int64(littleEndian: b.loadUnaligned(fromByteOffset: at + 8, as: Int64.self))
+                    let q = nanos / 1_000
+                    ints.append(try micros(days: days, plus: (nanos % 1_000 != 0 && nanos < 0) ? q - 1 : q))
+                }
+            }
         case .ip:
             let b = try batch.buffer(minimum: n * 16)
             let start = ips.count
@@ -123,7 +146,7 @@ struct ArrowColumnBuilder {
             }
             if scale != 1 {
                 let (product, overflow) = v.multipliedReportingOverflow(by: scale)
-                guard !overflow else { throw .unsupported("column `\(field.name)`: value \(v) is out of range in microseconds") }
+                guard !overflow || !isValid(count + i) else { throw .unsupported("column `\(field.name)`: value \(v) is out of range in microseconds") }
                 v = product
             }
             if divide != 1 {
@@ -148,6 +171,14 @@ struct ArrowColumnBuilder {
     }
 
     private func isValid(_ row: Int) -> Bool { !sawNull || validity[row] }
+
+    /// Days and microseconds as microseconds, or an error when out of range.
+    private func micros(days: Int64, plus extra: Int64) throws(ArrowFormatError) -> Int64 {
+        let (d, o1) = days.multipliedReportingOverflow(by: 86_400_000_000)
+        let (sum, o2) = d.addingReportingOverflow(extra)
+        guard !o1, !o2 else { throw .unsupported("column `\(field.name)`: an interval of \(days) days is out of range") }
+        return sum
+    }
 
     /// The finished column; `dictionary` holds the strings of a dictionary-encoded column.
     func finish(dictionary: PlainStrings?) throws(ArrowFormatError) -> Column {

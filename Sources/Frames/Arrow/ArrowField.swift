@@ -9,6 +9,8 @@ struct ArrowField {
         case utf8(large: Bool)
         case timestamp(unitsPerSecond: Int64, zone: String?)
         case duration(unitsPerSecond: Int64)
+        /// interval[day_time] (`dayTime`) or interval[month_day_nano], read as a duration when it has no months.
+        case interval(dayTime: Bool)
         case date(days: Bool)
         case ip
         /// Any other type, by name (reported when the column is read).
@@ -71,7 +73,10 @@ struct ArrowField {
         case 10:
             let unit: Int16 = try type?.scalar(0, 0) ?? 0
             return .timestamp(unitsPerSecond: units(unit), zone: try type?.string(1))
-        case 11: return .unsupported("interval")
+        case 11:
+            let unit: Int16 = try type?.scalar(0, 0) ?? 0
+            if unit == 0 { return .unsupported("interval[year_month]") }
+            return .interval(dayTime: unit == 1)
         case 15:
             let width: Int32 = try type?.scalar(0, 0) ?? 0
             if width == 16, extensionName == ArrowSchemaEncoding.ipExtensionName { return .ip }
@@ -99,7 +104,7 @@ struct ArrowField {
         case .float: return .float
         case .bool: return .bool
         case .timestamp, .date: return .timestamp
-        case .duration: return .duration
+        case .duration, .interval: return .duration
         case .ip: return .ip
         case .unsupported: return nil
         }
