@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Frames
 
 /// CSV cells that spreadsheets would run as formulas, and identifiers kept as text.
@@ -34,5 +35,33 @@ import Testing
         let (text, count) = csv(frame, neutralize: true, text: ["msisdn"])
         #expect(text == "\"=\"\"919812345678\"\"\"\n\"=\"\"+919812345678\"\"\"\n'=1\n\n")
         #expect(count == 1)
+    }
+}
+
+/// The escape is undone exactly by `SpreadsheetEscape.unescape`, whatever the cells.
+@Suite struct SpreadsheetEscapeTests {
+    @Test func unescapeRestoresEveryCell() {
+        let pieces = ["'", "=", "+", "-", "@", "\t", "\r", "a", "1", "", "\"", ","]
+        var rng = SplitMix(seed: 21)
+        var cells: [String] = []
+        for _ in 0..<2_000 {
+            var s = ""
+            for _ in 0..<(rng.next() % 5) { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            cells.append(s)
+        }
+        let frame = Frame([("s", Column.from(.string, cells.map { .string($0) }))])
+        var sink = ByteSink.memory()
+        let count = CSVWriter.write(frame, delimiter: 44, header: false, zone: .utc, safety: .init(neutralize: true, textColumns: []), to: &sink)
+        var escaped = PlainStrings()
+        for c in cells {
+            var c = c
+            c.withUTF8 { b in
+                if SpreadsheetEscape.needsPrefix(b) { escaped.append("'" + String(decoding: b, as: UTF8.self)) } else { escaped.append(bytes: b) }
+            }
+        }
+        #expect(count == (0..<escaped.count).filter { escaped[$0] != cells[$0] }.count)
+        let back = SpreadsheetEscape.unescape(escaped)
+        #expect((0..<back.count).map { back[$0] } == cells)
+        #expect(SpreadsheetEscape.unescape(PlainStrings(["'x", "''", "'", "x'="])) == PlainStrings(["'x", "''", "'", "x'="]))
     }
 }

@@ -25,7 +25,7 @@ import Testing
         #expect(s.execute("load \"\(t.path("d.csv"))\" as d\nsave d to \"\(t.path("out/d.csv"))\"", origin: .command))
         let text = try String(contentsOfFile: t.path("out/d.csv"), encoding: .utf8)
         #expect(text == "msisdn,note,n\n919800000001,\"'=HYPERLINK(\"\"x\"\")\",-5\n919800000002,'+1 call,3\n919800000002,ok,-1\n")
-        #expect(out?.stdout.contains("2 cells starting with = + - @ tab or CR prefixed with '") == true)
+        #expect(out?.stdout.contains("2 formula-like cells prefixed with ' for spreadsheets (raw=true keeps them)") == true)
         let sidecar = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: t.path("out/d.csv.provenance.json")))) as? [String: Any])
         let save = try #require(try ends(t).last)
         #expect(sidecar["fingerprint"] as? String == save.record.result?.fingerprint)
@@ -64,7 +64,7 @@ import Testing
         #expect(metadata["ipdr.fingerprint"] == all[1].record.result?.fingerprint)
         #expect(all[2].record.result?.fingerprint == all[0].record.result?.fingerprint, "load(save(x)) == x")
         #expect(metadata["ipdr.session"] == s.audit?.session)
-        #expect((s.output as? CapturedOutput)?.stderr.contains("its fingerprint matches") == true)
+        #expect((s.output as? CapturedOutput)?.stderr.contains("fingerprint matches the one recorded") == true)
         s.audit = nil
     }
 }

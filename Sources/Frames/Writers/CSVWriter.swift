@@ -3,8 +3,8 @@
 /// line break are quoted with inner quotes doubled.
 ///
 /// Spreadsheet safety applies to string cells only: a cell starting with
-/// `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (spreadsheets would run
-/// it as a formula), and all-digit cells of the `textColumns` (an optional
+/// `=`, `+`, `-`, `@`, tab or CR (after any `'`s) gets a leading `'`
+/// (`SpreadsheetEscape`: spreadsheets would run it as a formula), and all-digit cells of the `textColumns` (an optional
 /// `+` first) are written `="DIGITS"` so that spreadsheets keep them as text.
 enum CSVWriter {
     /// How string cells are protected for spreadsheets.
@@ -13,12 +13,6 @@ enum CSVWriter {
         var textColumns: Set<String>
 
         static let none = Safety(neutralize: false, textColumns: [])
-
-        /// True when a cell starting with `first` would run as a formula.
-        @inline(__always)
-        static func isFormulaStart(_ first: UInt8) -> Bool {
-            first == 61 || first == 43 || first == 45 || first == 64 || first == 9 || first == 13
-        }
 
         /// True for `+`? then one or more digits.
         static func isDigits(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -56,7 +50,7 @@ enum CSVWriter {
                             sink.text("\"=\"\"")
                             sink.bytes(b)
                             sink.text("\"\"\"")
-                        } else if safety.neutralize, let first = b.first, Safety.isFormulaStart(first) {
+                        } else if safety.neutralize, SpreadsheetEscape.needsPrefix(b) {
                             neutralized += 1
                             field(b, delimiter: delimiter, forceQuotes: false, prefix: 39, to: &sink)
                         } else {

@@ -29,9 +29,11 @@ struct ExportProvenance {
          ("ipdr.rows", String(rows))]
     }
 
-    /// The sidecar file's contents for the export at `file`.
-    func sidecar(file: String) -> [UInt8] {
-        let value = AuditValue.object([
+    /// The sidecar file's contents for the export at `file`; `escaped` says
+    /// that formula-like CSV/TSV cells carry a `'` (`SpreadsheetEscape`), which
+    /// `load` removes again when it finds this sidecar.
+    func sidecar(file: String, escaped: Bool) -> [UInt8] {
+        var fields = [
             AuditField("file", .string(file)),
             AuditField("statement", .string(statement)),
             AuditField("session", .string(session)),
@@ -40,8 +42,9 @@ struct ExportProvenance {
             AuditField("fingerprint_version", .int(1)),
             AuditField("rows", .int(rows)),
             AuditField("columns", .int(columns)),
-        ])
-        return AuditJSONWriter.bytes(value) + [10]
+        ]
+        if escaped { fields.append(AuditField("spreadsheet_prefix", .string("'"))) }
+        return AuditJSONWriter.bytes(.object(fields)) + [10]
     }
 
     /// The sidecar path of an export.

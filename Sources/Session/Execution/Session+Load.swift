@@ -50,7 +50,7 @@ extension Session {
         let started = DispatchTime.now().uptimeNanoseconds
         let digest = StreamingDigest(isCancelled: { flag.isCancelled })
         read.contentObserver = { digest.consume($0) }
-        let result: ReadResult
+        var result: ReadResult
         do {
             result = try FrameReader.read(path: path.value, options: read)
         } catch {
@@ -59,6 +59,7 @@ extension Session {
             throw .load(error)
         }
         recordLoadEvidence(path.value, digest: digest)
+        if result.format != .arrow { applySidecar(path.value, to: &result) }
         let recorded = result.metadata.first { $0.0 == "ipdr.fingerprint" }?.1
         let fingerprint = recorded.map { _ in FrameFingerprint.of(result.frame) }
         noteResult(result.frame, name: frameName, fingerprint: fingerprint)
@@ -68,11 +69,12 @@ extension Session {
         let f = result.frame
         note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
         if let recorded, let fingerprint {
-            let session = result.metadata.first { $0.0 == "ipdr.session" }?.1 ?? "?"
             if recorded == fingerprint {
-                output.error("note: \(path.value): written by ipdr session \(session); its fingerprint matches\n")
+                output.error("note: \(path.value): written by ipdr; the loaded frame's fingerprint matches the one recorded\n")
+            } else if result.format != .arrow {
+                output.error("note: \(path.value): written by ipdr; the loaded frame differs from the saved one (text keeps no types: use types= or an Arrow file)\n")
             } else {
-                auditWarning("\(path.value) does not hold what ipdr wrote: fingerprint \(fingerprint.prefix(12))… now, \(recorded.prefix(12))… recorded by session \(session)")
+                auditWarning("\(path.value) does not hold what ipdr wrote: fingerprint \(fingerprint.prefix(12))… now, \(recorded.prefix(12))… recorded by session \(result.metadata.first { $0.0 == "ipdr.session" }?.1 ?? "?")")
             }
         }
         for n in result.notes where Self.isWorthShowing(n) {

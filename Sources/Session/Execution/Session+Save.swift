@@ -43,8 +43,10 @@ extension Session {
         let format = FrameWriter.format(for: path.value, options: write)
         if format == .arrow { write.metadata = provenance.metadata }
         let sidecar = ExportProvenance.sidecarPath(path.value)
-        if format != .arrow, !write.overwrite, FileManager.default.fileExists(atPath: sidecar) {
-            throw .write(.exists(path: sidecar))
+        if format != .arrow, !write.overwrite {
+            // The data file is reported first; a stray sidecar alone is refused too.
+            if FileManager.default.fileExists(atPath: path.value) { throw .write(.exists(path: path.value)) }
+            if FileManager.default.fileExists(atPath: sidecar) { throw .write(.exists(path: sidecar)) }
         }
         let outcome: FrameWriter.Outcome
         do {
@@ -55,7 +57,7 @@ extension Session {
         noteEvidence(FileEvidence.describe(path: path.value, role: .written))
         if format != .arrow {
             do {
-                _ = try FrameWriter.writeBytes(provenance.sidecar(file: path.value), to: sidecar, overwrite: write.overwrite)
+                _ = try FrameWriter.writeBytes(provenance.sidecar(file: path.value, escaped: write.neutralizeFormulas && (format == .csv || format == .tsv)), to: sidecar, overwrite: write.overwrite)
             } catch {
                 throw .write(error)
             }
@@ -63,7 +65,7 @@ extension Session {
         }
         var message = "saved \(ValueFormatter.grouped(Int64(frame.rowCount))) rows to \(path.value) (\(ByteCount.text(outcome.bytes)))"
         if outcome.neutralizedCells > 0 {
-            message += "; \(ValueFormatter.grouped(Int64(outcome.neutralizedCells))) cells starting with = + - @ tab or CR prefixed with ' (raw=true writes them as they are)"
+            message += "; \(ValueFormatter.grouped(Int64(outcome.neutralizedCells))) formula-like cells prefixed with ' for spreadsheets (raw=true keeps them)"
         }
         note(message)
     }
