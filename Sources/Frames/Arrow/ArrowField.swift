@@ -38,6 +38,7 @@ struct ArrowField {
             let id: Int64 = try d.scalar(0, 0)
             let index = try d.table(1)
             let bits: Int32 = try index?.scalar(0, 32) ?? 32
+            guard [8, 16, 32, 64].contains(bits) else { throw .damaged("a dictionary index of \(bits) bits") }
             dictionary = (id, Int(bits), try index?.bool(1) ?? true)
         }
     }

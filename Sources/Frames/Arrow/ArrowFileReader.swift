@@ -88,7 +88,9 @@ enum ArrowFileReader {
         throws(ArrowFormatError) -> (UInt8, FlatBufferTable?, UnsafeRawBufferPointer) {
         let offset = try footer.int64(at: block), metaLength = Int64(try footer.int32(at: block + 8))
         let bodyLength = try footer.int64(at: block + 16)
-        guard offset >= 8, metaLength >= 8, bodyLength >= 0, offset + metaLength + bodyLength <= Int64(bytes.count) else {
+        let size = Int64(bytes.count)
+        guard offset >= 8, metaLength >= 8, bodyLength >= 0, offset <= size, metaLength <= size - offset,
+              bodyLength <= size - offset - metaLength else {
             throw .damaged("a block lies outside the file")
         }
         let at = Int(offset)

@@ -15,7 +15,8 @@ struct ArrowRecordBatch {
             throw .unsupported("the file's buffers are compressed with \(name); ipdr reads uncompressed Arrow files (pyarrow: feather.write_feather(..., compression='uncompressed'))")
         }
         let length: Int64 = try t.scalar(0, 0)
-        guard length >= 0 else { throw .damaged("a negative batch length") }
+        // More rows than 2^32 in one batch is damage (and keeps byte counts from overflowing).
+        guard length >= 0, length <= 1 << 32 else { throw .damaged("a batch length of \(length) rows") }
         self.length = Int(length)
         var nodes: [(Int, Int)] = []
         for p in try t.structs(1, size: 16) {
@@ -26,7 +27,7 @@ struct ArrowRecordBatch {
         var buffers: [(Int, Int)] = []
         for p in try t.structs(2, size: 16) {
             let offset = try t.int64(at: p), count = try t.int64(at: p + 8)
-            guard offset >= 0, count >= 0, offset + count <= Int64(body.count) else {
+            guard offset >= 0, count >= 0, offset <= Int64(body.count), count <= Int64(body.count) - offset else {
                 throw .damaged("a buffer lies outside its message body")
             }
             buffers.append((Int(offset), Int(count)))
