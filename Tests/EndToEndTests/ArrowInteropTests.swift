@@ -119,8 +119,8 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let rows = r.stdout
         // pyarrow: narrow ints widened, float32, utf8 and large strings, dictionary, ns/ms timestamps, date32, duration[s].
-        let first = "1,4294967295,4611686018427387904,1.5,0.1,true,héllo,'=x,jionet,2025-10-05T01:02:03.456789Z,2025-10-05T01:02:03.456Z,2025-10-05T00:00:00Z,00:00:05"
-        #expect(rows.contains(first.replacingOccurrences(of: "'=x", with: "=x")), "\(rows)")
+        // (--output csv is for programs: `=x` is not escaped.)
+        #expect(rows.contains("1,4294967295,4611686018427387904,1.5,0.1,true,héllo,=x,jionet,2025-10-05T01:02:03.456789Z,2025-10-05T01:02:03.456Z,2025-10-05T00:00:00Z,00:00:05"), "\(rows)")
         #expect(rows.contains("-128,0,-5,-0.25,1e+300,false,\"\",日本,jionet,1969-12-31T23:59:59Z,1969-12-31T23:59:59Z,1969-12-31T00:00:00Z,-00:01:00"), "\(rows)")
         #expect(rows.components(separatedBy: "i8,u32,i64,f32").count == 3, "both pyarrow files print the same header")
         #expect(rows.contains("dict,string,1,1,jionet,jionet"), "\(rows)")
