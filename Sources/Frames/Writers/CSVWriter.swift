@@ -31,6 +31,7 @@ enum CSVWriter {
     static func write(_ frame: Frame, delimiter: UInt8, header: Bool, zone: Zone, safety: Safety = .none, to sink: inout ByteSink) -> Int {
         var neutralized = 0
         let asText = frame.names.map { safety.textColumns.contains($0) }
+        var stamps = frame.columns.map { _ in TimestampWriter(zone: zone) }
         if header {
             for (i, name) in frame.names.enumerated() {
                 if i > 0 { sink.byte(delimiter) }
@@ -58,7 +59,16 @@ enum CSVWriter {
                         }
                     }
                 } else {
-                    ValueText.write(column, r, zone: zone, to: &sink)
+                    switch column.values {
+                    case .timestamp(let a): stamps[c].write(a[r], to: &sink)
+                    case .ip(let a) where a[r].isIPv4:
+                        let v = a[r].low
+                        sink.int(Int64((v >> 24) & 255)); sink.byte(46)
+                        sink.int(Int64((v >> 16) & 255)); sink.byte(46)
+                        sink.int(Int64((v >> 8) & 255)); sink.byte(46)
+                        sink.int(Int64(v & 255))
+                    default: ValueText.write(column, r, zone: zone, to: &sink)
+                    }
                 }
             }
             // A lone null in a one-column frame is an empty line, which reads back as a null.
