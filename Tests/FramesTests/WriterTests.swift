@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Frames
 
 @Suite struct WriterTests {
@@ -131,5 +132,35 @@ import Testing
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+}
+
+/// The byte-level timestamp and IPv4 text of the CSV writer equals the text forms used everywhere else.
+@Suite struct CSVValueTextTests {
+    @Test(arguments: ["UTC", "+05:30", "-03:30", "Asia/Kolkata", "America/New_York", "Europe/Amsterdam"])
+    func timestampsMatchValueText(_ zoneName: String) throws {
+        let zone = try #require(Zone(zoneName))
+        var rng = SplitMix(seed: 77)
+        var values: [Int64] = [0, -1, 1, 86_399_999_999, -62_135_596_800_000_000, 253_402_300_799_999_999, 253_402_300_800_000_000]
+        for _ in 0..<3_000 {
+            let base = Int64(rng.next() % 8_000_000_000_000_000) - 2_208_988_800_000_000
+            values.append(rng.next() % 3 == 0 ? base - base % 1_000_000 : base)
+            values.append(values[values.count - 1] + Int64(rng.next() % 10_000_000))
+        }
+        var writer = TimestampWriter(zone: zone)
+        for v in values {
+            var sink = ByteSink.memory()
+            writer.write(v, to: &sink)
+            sink.flush()
+            #expect(String(decoding: sink.collected, as: UTF8.self) == ValueText.timestamp(v, zone: zone), "\(v)")
+        }
+    }
+
+    @Test func ipv4AndIPv6Text() {
+        let ips = [IPAddress(v4: 0), IPAddress(v4: 0xFFFF_FFFF), IPAddress(v4: 0x0A00_0001), IPAddress(high: 0x2001_0db8_0000_0000, low: 1)]
+        let frame = Frame([("ip", Column.from(.ip, ips.map { .ip($0) }))])
+        var sink = ByteSink.memory()
+        CSVWriter.write(frame, delimiter: 44, header: false, zone: .utc, to: &sink)
+        #expect(String(decoding: sink.collected, as: UTF8.self) == ips.map { $0.description + "\n" }.joined())
     }
 }

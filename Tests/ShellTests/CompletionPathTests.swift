@@ -92,7 +92,8 @@ struct CompletionPathTests {
     @Test func saveOptions() {
         let c = { (t: String) in CompletionFixture.candidates(t) }
         #expect(c("save ipdr to out.csv ") == ["with"])
-        #expect(c("save ipdr to out.csv with ") == ["delimiter", "format", "header", "overwrite"])
+        #expect(c("save ipdr to out.csv with ") == ["delimiter", "format", "header", "overwrite", "raw", "text_ids"])
+        #expect(c("save ipdr to out.csv with raw=") == ["false", "true"])
         #expect(c("save ipdr to out.csv with overwrite=") == ["false", "true"])
     }
 }

@@ -11,8 +11,9 @@ ensure_toolchain() {
 }
 
 # Debian packages needed by the build (libedit for line editing) and the tests
-# (tmux drives the shell in a real terminal).
-IPDR_APT_PACKAGES=(python3 pkg-config libedit-dev tmux)
+# (tmux drives the shell in a real terminal; python3-venv holds the Arrow
+# interoperability tests' pyarrow, pandas and duckdb).
+IPDR_APT_PACKAGES=(python3 python3-venv pkg-config libedit-dev tmux)
 
 ensure_system_packages() {
     local missing=()
@@ -25,5 +26,19 @@ ensure_system_packages() {
         echo "installing: ${missing[*]}" >&2
         $sudo apt-get update -qq
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+# The virtual environment .venv with pyarrow, pandas and duckdb from PyPI (pip
+# honours PIP_FIND_LINKS for local wheels). Tests/EndToEndTests/ArrowInteropTests
+# run scripts/interop/arrow_interop.py with it and fail when it is missing.
+ensure_interop_venv() {
+    local venv=".venv"
+    if [ ! -x "$venv/bin/python" ]; then
+        echo "creating $venv with pyarrow, pandas, duckdb" >&2
+        python3 -m venv "$venv"
+    fi
+    if ! "$venv/bin/python" -c 'import pyarrow, pandas, duckdb' 2>/dev/null; then
+        "$venv/bin/pip" install -q pyarrow pandas duckdb
     fi
 }

@@ -1,14 +1,17 @@
-/// The text formats the readers and writers handle.
+/// The file formats the readers and writers handle: text formats and the
+/// Arrow IPC file format (Feather v2).
 public enum FileFormat: String, Sendable, CaseIterable {
-    case csv, tsv, json, ndjson
+    case csv, tsv, json, ndjson, arrow
 
-    /// The format an extension names (`csv`, `tsv`, `tab`, `json`, `ndjson`, `jsonl`), or nil.
+    /// The format an extension names (`csv`, `tsv`, `tab`, `json`, `ndjson`,
+    /// `jsonl`, `arrow`, `feather`, `ipc`), or nil.
     public init?(extension ext: String) {
         switch ext.lowercased() {
         case "csv", "txt": self = .csv
         case "tsv", "tab": self = .tsv
         case "json": self = .json
         case "ndjson", "jsonl": self = .ndjson
+        case "arrow", "feather", "ipc": self = .arrow
         default: return nil
         }
     }

@@ -37,6 +37,8 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case lineTooLong(SourcePosition, limit: Int)
     /// JSON that does not parse.
     case jsonSyntax(SourcePosition, reason: String)
+    /// An Arrow IPC file that is damaged or holds what ipdr does not read (a type, compression).
+    case arrow(path: String, reason: String)
 
     /// The position in the data, when the error has one.
     public var position: SourcePosition? {
@@ -52,7 +54,8 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .missingFile(let p), .isDirectory(let p), .permissionDenied(let p), .unreadable(let p, _), .emptyFile(let p),
-             .noDataRows(let p), .binaryFile(let p), .noRecords(let p), .cancelled(let p), .invalidOption(let p, _):
+             .noDataRows(let p), .binaryFile(let p), .noRecords(let p), .cancelled(let p), .invalidOption(let p, _),
+             .arrow(let p, _):
             return p
         default: return position?.file ?? ""
         }
@@ -80,6 +83,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .typeMismatch(_, let c, let t, let text): return "value \"\(text)\" in column `\(c)` is not a valid \(t)"
         case .lineTooLong(_, let limit): return "line longer than \(limit) bytes"
         case .jsonSyntax(_, let r): return r
+        case .arrow(_, let r): return r
         }
     }
 

@@ -59,6 +59,9 @@ final class MappedFile: @unchecked Sendable {
     }
 
     /// True when the first block (64 KiB) holds a NUL byte.
+    /// The mapped bytes (empty for an empty file).
+    var rawBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: base == nil ? 0 : count) }
+
     var looksBinary: Bool {
         guard let base else { return false }
         return memchr(base, 0, min(count, 65_536)) != nil

@@ -15,6 +15,8 @@ public struct ReadResult: Sendable {
     public var bytesRead: Int64
     /// Remarks for the analyst (sniffed settings, widened columns, ...).
     public var notes: [String]
+    /// Key-value metadata the file carried (an Arrow schema's; provenance of ipdr's own exports).
+    public var metadata: [(String, String)] = []
 
     public init(frame: Frame, rejects: Frame?, rejectedCount: Int, format: FileFormat, delimiter: UInt8?, bytesRead: Int64, notes: [String]) {
         self.frame = frame

@@ -10,6 +10,15 @@ public struct WriteOptions: Sendable {
     public var header: Bool
     /// The field delimiter (CSV/TSV); nil = `,` for CSV and tab for TSV.
     public var delimiter: UInt8?
+    /// Key-value metadata stored in the file (the Arrow schema's; provenance).
+    public var metadata: [(String, String)] = []
+    /// CSV/TSV: prefix string cells that a spreadsheet would run as a formula
+    /// (starting with `=`, `+`, `-`, `@`, tab or CR) with `'`. Off here (output
+    /// for programs); `save` turns it on unless `raw=true`.
+    public var neutralizeFormulas = false
+    /// CSV/TSV: columns whose all-digit string cells are written `="DIGITS"`,
+    /// so that spreadsheets keep them as text rather than a rounded number.
+    public var textColumns: Set<String> = []
 
     public init(format: FileFormat? = nil, zone: Zone = .utc, overwrite: Bool = false, header: Bool = true, delimiter: UInt8? = nil) {
         self.format = format

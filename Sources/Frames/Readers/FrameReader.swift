@@ -13,6 +13,9 @@ public enum FrameReader {
         guard file.count > 0 else { throw .emptyFile(path: path) }
         let observer = options.contentObserver.map { ContentObserverThread(file: file, observer: $0) }
         defer { observer?.wait() }
+        if options.format == .arrow || ArrowFileReader.isArrow(file.rawBytes) {
+            return try readArrow(file)
+        }
         if file.looksBinary { throw .binaryFile(path: path) }
         if let isCancelled = options.isCancelled, isCancelled() { throw .cancelled(path: path) }
         let format = options.format ?? detect(file)
@@ -24,6 +27,21 @@ public enum FrameReader {
             return try CSVReader.read(file, format: format, options: options)
         case .json, .ndjson:
             return try JSONReader.read(file, format: format, options: options)
+        case .arrow:
+            return try readArrow(file)
+        }
+    }
+
+    /// Reads an Arrow IPC file; its schema metadata (provenance) is in the notes' sibling `metadata`.
+    static func readArrow(_ file: MappedFile) throws(LoadError) -> ReadResult {
+        do {
+            let contents = try ArrowFileReader.decode(file.rawBytes)
+            var result = ReadResult(frame: contents.frame, rejects: nil, rejectedCount: 0, format: .arrow, delimiter: nil,
+                                    bytesRead: Int64(file.count), notes: contents.notes)
+            result.metadata = contents.metadata
+            return result
+        } catch {
+            throw .arrow(path: file.path, reason: error.reason)
         }
     }
 
@@ -45,7 +63,7 @@ public enum FrameReader {
             if firstByte == UInt8(ascii: "[") { return .json }
             if firstByte == UInt8(ascii: "{") { return .ndjson }
             return byExtension ?? .json
-        case .csv?, .tsv?:
+        case .csv?, .tsv?, .arrow?:
             return byExtension ?? .csv
         case nil:
             if firstByte == UInt8(ascii: "[") { return .json }

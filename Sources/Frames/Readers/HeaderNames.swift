@@ -23,7 +23,7 @@ public enum HeaderNames {
 
     /// Identifier columns stay strings so that leading `+` and `0` survive:
     /// msisdn, imsi, imei, cell_id, lac (case and separators ignored).
-    static func isIdentifierColumn(_ name: String) -> Bool {
+    public static func isIdentifierColumn(_ name: String) -> Bool {
         let key = String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
         return ["msisdn", "imsi", "imei", "cellid", "lac"].contains(key)
     }

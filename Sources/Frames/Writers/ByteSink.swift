@@ -45,6 +45,28 @@ struct ByteSink {
         if buffer.count >= ByteSink.capacity { flush() }
     }
 
+    /// Writes a large block: buffered bytes first, then the block straight
+    /// from its memory (no copy) when writing to a file.
+    mutating func block(_ b: UnsafeRawBufferPointer) {
+        guard b.count >= ByteSink.capacity / 4, !toMemory, let base = b.baseAddress else {
+            bytes(UnsafeBufferPointer(start: b.baseAddress?.assumingMemoryBound(to: UInt8.self), count: b.count))
+            return
+        }
+        flush()
+        guard failure == nil else { return }
+        var offset = 0
+        while offset < b.count {
+            let n = write(fd, base + offset, b.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
+            }
+            offset += n
+        }
+        written += Int64(offset)
+    }
+
     mutating func text(_ s: String) {
         var s = s
         s.withUTF8 { bytes($0) }

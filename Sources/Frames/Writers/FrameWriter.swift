@@ -1,15 +1,44 @@
-/// Writes frames as CSV, TSV, JSON (an array of objects) or NDJSON.
+/// Writes frames as CSV, TSV, JSON (an array of objects), NDJSON or Arrow IPC.
 public enum FrameWriter {
+    /// What a write did.
+    public struct Outcome: Sendable {
+        /// Bytes in the file.
+        public var bytes: Int64
+        /// CSV/TSV string cells prefixed with `'` so that no spreadsheet runs them.
+        public var neutralizedCells: Int
+    }
+
     /// Writes `frame` to `path` and returns the number of bytes written.
     ///
     /// Refuses to replace an existing file unless `options.overwrite`. The
     /// data goes to a temporary file in the target folder (created when
     /// missing) and is renamed into place only when complete.
     public static func write(_ frame: Frame, to path: String, options: WriteOptions) throws(WriteError) -> Int64 {
+        try writeReporting(frame, to: path, options: options).bytes
+    }
+
+    /// Writes `frame` to `path` as `write` does, and says what was done.
+    public static func writeReporting(_ frame: Frame, to path: String, options: WriteOptions) throws(WriteError) -> Outcome {
         let format = options.format ?? formatFromExtension(path) ?? .csv
-        return try AtomicFile.write(to: path, overwrite: options.overwrite) { (sink: inout ByteSink) throws(WriteError) in
-            encode(frame, format: format, options: options, to: &sink)
+        var neutralized = 0
+        let bytes = try AtomicFile.write(to: path, overwrite: options.overwrite) { (sink: inout ByteSink) throws(WriteError) in
+            neutralized = encode(frame, format: format, options: options, to: &sink)
         }
+        return Outcome(bytes: bytes, neutralizedCells: neutralized)
+    }
+
+    /// Writes raw bytes to `path` atomically (a sidecar file), refusing to
+    /// replace an existing file unless `overwrite`.
+    public static func writeBytes(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(WriteError) -> Int64 {
+        try AtomicFile.write(to: path, overwrite: overwrite) { (sink: inout ByteSink) throws(WriteError) in
+            bytes.withUnsafeBufferPointer { sink.bytes($0) }
+            sink.flush()
+        }
+    }
+
+    /// The format a write to `path` with `options` uses.
+    public static func format(for path: String, options: WriteOptions) -> FileFormat {
+        options.format ?? formatFromExtension(path) ?? .csv
     }
 
     /// The bytes `write` would put in a file of `format` (for standard output).
@@ -19,13 +48,21 @@ public enum FrameWriter {
         return sink.collected
     }
 
-    static func encode(_ frame: Frame, format: FileFormat, options: WriteOptions, to sink: inout ByteSink) {
+    /// Encodes `frame`; returns the number of neutralised CSV/TSV cells.
+    @discardableResult
+    static func encode(_ frame: Frame, format: FileFormat, options: WriteOptions, to sink: inout ByteSink) -> Int {
         switch format {
         case .csv, .tsv:
             let delimiter = options.delimiter ?? (format == .tsv ? 9 : 44)
-            CSVWriter.write(frame, delimiter: delimiter, header: options.header, zone: options.zone, to: &sink)
+            return CSVWriter.write(frame, delimiter: delimiter, header: options.header, zone: options.zone,
+                                   safety: CSVWriter.Safety(neutralize: options.neutralizeFormulas, textColumns: options.textColumns),
+                                   to: &sink)
         case .json, .ndjson:
             JSONWriter.write(frame, array: format == .json, zone: options.zone, to: &sink)
+            return 0
+        case .arrow:
+            ArrowFileWriter.write(frame, metadata: options.metadata, to: &sink)
+            return 0
         }
     }
 

@@ -13,6 +13,10 @@ struct AuditFrame {
     var result: (name: String?, frame: Frame)?
     /// The profile a load read its file with (name, source, SHA-256).
     var profile: AuditValue?
+    /// The result's fingerprint when the statement already computed it (`save`).
+    var fingerprint: String?
+    /// The statement's text.
+    var command = ""
 }
 
 /// What was recorded for a statement when it ended (for `Session.statementObserver`).
@@ -31,6 +35,7 @@ extension Session {
     /// be written (the statement must not run then).
     func auditStart(_ parsed: ParsedStatement, origin: Origin) throws(AuditError) {
         var frame = AuditFrame()
+        frame.command = parsed.text
         if let audit {
             let record = AuditRecord(event: .start, command: parsed.text, origin: auditOrigin(origin, line: parsed.line),
                                      parent: auditFrames.last?.seq)
@@ -53,7 +58,7 @@ extension Session {
         var detail: AuditValue?
         if audit != nil || statementObserver != nil, let r = frame.result {
             let started = DispatchTime.now().uptimeNanoseconds
-            let fingerprint = FrameFingerprint.of(r.frame)
+            let fingerprint = frame.fingerprint ?? FrameFingerprint.of(r.frame)
             let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             result = AuditResult(frame: r.name, rows: r.frame.rowCount, columns: r.frame.columns.count, fingerprint: fingerprint)
             detail = .object([AuditField("fingerprint_ms", .number(String(format: "%.3f", ms)))])
@@ -124,9 +129,10 @@ extension Session {
     }
 
     /// Sets the result of the running statement.
-    func noteResult(_ frame: Frame, name: String?) {
+    func noteResult(_ frame: Frame, name: String?, fingerprint: String? = nil) {
         guard !auditFrames.isEmpty else { return }
         auditFrames[auditFrames.count - 1].result = (name, frame)
+        auditFrames[auditFrames.count - 1].fingerprint = fingerprint
     }
 
     /// Warns on standard error and records a `warning` entry.

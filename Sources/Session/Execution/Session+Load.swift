@@ -52,7 +52,7 @@ extension Session {
         let started = DispatchTime.now().uptimeNanoseconds
         let digest = StreamingDigest(isCancelled: { flag.isCancelled })
         read.contentObserver = { digest.consume($0) }
-        let result: ReadResult
+        var result: ReadResult
         do {
             result = try FrameReader.read(path: path.value, options: read)
         } catch {
@@ -61,17 +61,29 @@ extension Session {
             throw .load(error)
         }
         recordLoadEvidence(path.value, digest: digest)
+        if result.format != .arrow { applySidecar(path.value, to: &result) }
         var loaded = result.frame
         var details: [(String, String)] = []
         if let plan {
             (loaded, details) = applyProfile(plan, to: loaded, path: path.value, zone: read.zone)
         }
-        noteResult(loaded, name: frameName)
+        let recorded = result.metadata.first { $0.0 == "ipdr.fingerprint" }?.1
+        let fingerprint = recorded.map { _ in FrameFingerprint.of(loaded) }
+        noteResult(loaded, name: frameName, fingerprint: fingerprint)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         ProcessMemory.returnFreePages()
         catalog.set(frameName, CatalogEntry(frame: loaded, source: "load \(path.value)", details: details))
         let f = loaded
         note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
+        if let recorded, let fingerprint {
+            if recorded == fingerprint {
+                output.error("note: \(path.value): written by ipdr; the loaded frame's fingerprint matches the one recorded\n")
+            } else if result.format != .arrow {
+                output.error("note: \(path.value): written by ipdr; the loaded frame differs from the saved one (text keeps no types: use types= or an Arrow file)\n")
+            } else {
+                auditWarning("\(path.value) does not hold what ipdr wrote: fingerprint \(fingerprint.prefix(12))… now, \(recorded.prefix(12))… recorded by session \(result.metadata.first { $0.0 == "ipdr.session" }?.1 ?? "?")")
+            }
+        }
         for n in result.notes where Self.isWorthShowing(n) {
             output.error("note: \(path.value): \(n)\n")
         }

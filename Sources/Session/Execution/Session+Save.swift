@@ -5,8 +5,15 @@ import Language
 
 extension Session {
     /// `save NAME-or-PIPELINE to PATH [with K=V, ...]`.
+    ///
+    /// Arrow files carry the provenance in their schema metadata; text exports
+    /// get `PATH.provenance.json` beside them, written atomically after the
+    /// file and recorded as evidence too. CSV/TSV string cells that would run
+    /// as a formula are neutralised unless `raw=true`.
     func save(_ source: Pipeline, path: Located<String>, options: [Option]) throws(StatementError) {
         var write = WriteOptions(zone: settings.tz)
+        write.neutralizeFormulas = true
+        var textIDs = false
         for option in options {
             let key = option.name.name
             let value = option.value
@@ -19,20 +26,55 @@ extension Session {
                 write.header = try bool(value, option: key)
             case "delimiter":
                 write.delimiter = try delimiter(value)
+            case "raw":
+                write.neutralizeFormulas = !(try bool(value, option: key))
+            case "text_ids":
+                textIDs = try bool(value, option: key)
             default:
                 let known = LanguageVocabulary.saveOptionNames
                 throw .diagnostic(.error("unknown save option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
             }
         }
         let frame = try evaluate(source)
-        noteResult(frame, name: nil)
-        let bytes: Int64
+        let fingerprint = FrameFingerprint.of(frame)
+        noteResult(frame, name: nil, fingerprint: fingerprint)
+        if textIDs { write.textColumns = Set(frame.names.filter(HeaderNames.isIdentifierColumn)) }
+        let provenance = exportProvenance(frame, fingerprint: fingerprint)
+        let format = FrameWriter.format(for: path.value, options: write)
+        if format == .arrow { write.metadata = provenance.metadata }
+        let sidecar = ExportProvenance.sidecarPath(path.value)
+        if format != .arrow, !write.overwrite {
+            // The data file is reported first; a stray sidecar alone is refused too.
+            if FileManager.default.fileExists(atPath: path.value) { throw .write(.exists(path: path.value)) }
+            if FileManager.default.fileExists(atPath: sidecar) { throw .write(.exists(path: sidecar)) }
+        }
+        let outcome: FrameWriter.Outcome
         do {
-            bytes = try FrameWriter.write(frame, to: path.value, options: write)
+            outcome = try FrameWriter.writeReporting(frame, to: path.value, options: write)
         } catch {
             throw .write(error)
         }
         noteEvidence(FileEvidence.describe(path: path.value, role: .written))
-        note("saved \(ValueFormatter.grouped(Int64(frame.rowCount))) rows to \(path.value) (\(ByteCount.text(bytes)))")
+        if format != .arrow {
+            do {
+                _ = try FrameWriter.writeBytes(provenance.sidecar(file: path.value, escaped: write.neutralizeFormulas && (format == .csv || format == .tsv)), to: sidecar, overwrite: write.overwrite)
+            } catch {
+                throw .write(error)
+            }
+            noteEvidence(FileEvidence.describe(path: sidecar, role: .written))
+        }
+        var message = "saved \(ValueFormatter.grouped(Int64(frame.rowCount))) rows to \(path.value) (\(ByteCount.text(outcome.bytes)))"
+        if outcome.neutralizedCells > 0 {
+            message += "; \(ValueFormatter.grouped(Int64(outcome.neutralizedCells))) formula-like cells prefixed with ' for spreadsheets (raw=true keeps them)"
+        }
+        note(message)
+    }
+
+    /// The provenance of a result about to be saved by the running statement.
+    func exportProvenance(_ frame: Frame, fingerprint: String) -> ExportProvenance {
+        ExportProvenance(statement: auditFrames.last?.command ?? "",
+                         session: audit?.session ?? "unrecorded",
+                         evidence: loadedDigests.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                         fingerprint: fingerprint, rows: frame.rowCount, columns: frame.columns.count)
     }
 }

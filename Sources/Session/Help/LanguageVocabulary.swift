@@ -11,7 +11,7 @@ public enum LanguageVocabulary {
     }
 
     /// Option names of `save ... to PATH with K=V, ...`.
-    public static let saveOptionNames = ["overwrite", "format", "header", "delimiter"]
+    public static let saveOptionNames = ["overwrite", "format", "header", "delimiter", "raw", "text_ids"]
 
     /// The options of `audit export PATH with ...`.
     public static let auditExportOptionNames = ["session", "overwrite"]
@@ -36,7 +36,7 @@ public enum LanguageVocabulary {
     public static func saveOptionValues(_ option: String) -> [String] {
         switch option {
         case "format": return FileFormat.allCases.map(\.rawValue)
-        case "header", "overwrite": return ["true", "false"]
+        case "header", "overwrite", "raw", "text_ids": return ["true", "false"]
         default: return []
         }
     }

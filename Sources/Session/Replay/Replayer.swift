@@ -79,8 +79,10 @@ public struct Replayer {
                 }
                 if let d = Self.difference(e, actual[i]) { differences.append("\(label): \(d)") } else { reproduced += 1 }
             }
-            let wroteBefore = s.results.flatMap(\.record.evidence).filter { $0.role == .written }.map(\.sha256)
-            let wroteNow = outcomes.flatMap(\.evidence).filter { $0.role == .written }.map(\.sha256)
+            // Exports that carry provenance (Arrow files, PATH.provenance.json) name the session, so
+            // their bytes differ by design; the frame they hold is compared by fingerprint above.
+            let wroteBefore = s.results.flatMap(\.record.evidence).filter { $0.role == .written && !Self.carriesProvenance($0.path) }.map(\.sha256)
+            let wroteNow = outcomes.flatMap(\.evidence).filter { $0.role == .written && !Self.carriesProvenance($0.path) }.map(\.sha256)
             if wroteBefore != wroteNow {
                 differences.append("\(label): the file it wrote differs (sha256 \(wroteBefore.map { String($0.prefix(12)) }) then, \(wroteNow.map { String($0.prefix(12)) }) now)")
             }
@@ -88,6 +90,14 @@ public struct Replayer {
         for d in differences { say("differs: \(d)\n") }
         say("reproduced \(reproduced)/\(total) results\n")
         return differences.isEmpty && reproduced == total
+    }
+
+    /// True for a provenance sidecar or an Arrow file (whose metadata holds the provenance).
+    static func carriesProvenance(_ path: String) -> Bool {
+        if path.hasSuffix(".provenance.json") { return true }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 6)) == Data("ARROW1".utf8)
     }
 
     /// The first evidence file read by `s` (or a statement inside it) whose
