@@ -63,13 +63,16 @@ struct IPDRProcess {
         return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: p.terminationStatus)
     }
 
-    /// A fresh temporary folder with `datasets` linked from the repository.
+    /// A fresh temporary folder with `datasets` linked from the repository and a
+    /// copy of the golden folder: paths a run records (evidence, provenance in
+    /// saved files) then lie inside a folder whose name has the same length
+    /// wherever the repository is checked out.
     static func scratchDirectory() throws -> URL {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("ipdr-e2e-\(UUID().uuidString)")
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         try fm.createSymbolicLink(at: dir.appendingPathComponent("datasets"), withDestinationURL: repoRoot.appendingPathComponent("datasets"))
-        try fm.createSymbolicLink(at: dir.appendingPathComponent("golden"), withDestinationURL: repoRoot.appendingPathComponent("Tests/EndToEndTests/golden"))
+        try fm.copyItem(at: repoRoot.appendingPathComponent("Tests/EndToEndTests/golden"), to: dir.appendingPathComponent("golden"))
         return dir
     }
 }
