@@ -124,9 +124,6 @@ public struct JoinIndex: Sendable {
         }
     }
 
-    /// True when the interval index serves the join.
-    public var usesInterval: Bool { hasInterval }
-
     /// The number of left positions (left rows, or the listed ones) pairs are made for.
     public var leftCount: Int { leftIds.count }
 
@@ -199,41 +196,29 @@ public struct JoinIndex: Sendable {
     /// right row order; built on all cores straight into arrays of the final size.
     public func equalityPairs() -> (left: [Int32], right: [Int32]) {
         precondition(!hasInterval, "equalityPairs serves equality-only joins")
-        let n = leftIds.count
-        let pieces = Swift.max(1, Swift.min(Parallel.chunkCount(n), n))
-        func bounds(_ k: Int) -> Range<Int> { (n * k / pieces)..<(n * (k + 1) / pieces) }
         return leftIds.withUnsafeBufferPointer { ids in bucketStart.withUnsafeBufferPointer { bs in rows.withUnsafeBufferPointer { rs in
             let ids = UncheckedBox(ids), bs = UncheckedBox(bs), rs = UncheckedBox(rs)
-            let counts = ParallelBatches.map(pieces) { k in
+            let pairs = ParallelBatches.countThenFill(leftIds.count, count: { range in
                 var c = 0
-                for j in bounds(k) {
+                for j in range {
                     let b = Int(ids.value[j])
                     if b >= 0 { c += bs.value[b + 1] - bs.value[b] }
                 }
                 return c
-            }
-            var offsets = [0]
-            for c in counts { offsets.append(offsets[offsets.count - 1] + c) }
-            let total = offsets[pieces]
-            var left = [Int32](repeating: 0, count: total), right = [Int32](repeating: 0, count: total)
-            left.withUnsafeMutableBufferPointer { lp in right.withUnsafeMutableBufferPointer { rp in
-                let lo = UncheckedBox(lp), ro = UncheckedBox(rp)
-                _ = ParallelBatches.map(pieces) { k in
-                    var at = offsets[k]
-                    for j in bounds(k) {
-                        let b = Int(ids.value[j])
-                        if b < 0 { continue }
-                        let i = Int32(leftRow(j))
-                        for q in bs.value[b]..<bs.value[b + 1] {
-                            lo.value[at] = i
-                            ro.value[at] = rs.value[q]
-                            at += 1
-                        }
+            }, fill: { range, start, _, left, right in
+                var at = start
+                for j in range {
+                    let b = Int(ids.value[j])
+                    if b < 0 { continue }
+                    let i = Int32(leftRow(j))
+                    for q in bs.value[b]..<bs.value[b + 1] {
+                        left[at] = i
+                        right[at] = rs.value[q]
+                        at += 1
                     }
-                    return at
                 }
-            } }
-            return (left, right)
+            })
+            return (pairs.first, pairs.second)
         } } }
     }
 }

@@ -48,40 +48,26 @@ enum JoinKeyProbe {
             let entryIds = lc.map { $0 >= 0 ? idOfCode[Int($0)] : -1 }
             // Many rows may match (a watch list's sessions): count per piece, then
             // fill arrays of the final size in place, both on all cores.
-            let pieces = Swift.max(1, Parallel.chunkCount(nl))
-            func bounds(_ k: Int) -> Range<Int> { (nl * k / pieces)..<(nl * (k + 1) / pieces) }
             found = entryIds.withUnsafeBufferPointer { ep in li.withUnsafeBufferPointer { ip in
                 let e = UncheckedBox(ep), x = UncheckedBox(ip)
-                let counts = ParallelBatches.map(pieces) { k in
+                let (rows, ids) = ParallelBatches.countThenFill(nl, spare: true, count: { range in
                     var c = 0
                     // Branch-free: whether a row matches is as good as random.
-                    for i in bounds(k) { c &+= Int(~e.value[Int(x.value[i])] >> 31 & 1) }
+                    for i in range { c &+= Int(~e.value[Int(x.value[i])] >> 31 & 1) }
                     return c
-                }
-                var offsets = [0]
-                for c in counts { offsets.append(offsets[offsets.count - 1] + c) }
-                // Branch-free: a row is written at the piece's next slot when it
-                // matches and at the piece's own spare slot past the end otherwise.
-                let total = offsets[pieces]
-                var rows = [Int32](repeating: 0, count: total + pieces), ids = rows
-                rows.withUnsafeMutableBufferPointer { rp in ids.withUnsafeMutableBufferPointer { dp in
-                    let r = UncheckedBox(rp), d = UncheckedBox(dp)
-                    _ = ParallelBatches.map(pieces) { k in
-                        var at = offsets[k]
-                        let spare = total + k
-                        for i in bounds(k) {
-                            let id = e.value[Int(x.value[i])]
-                            let hit = Int(~id >> 31 & 1)
-                            let slot = hit == 1 ? at : spare
-                            r.value[slot] = Int32(i)
-                            d.value[slot] = id
-                            at &+= hit
-                        }
-                        return at
+                }, fill: { range, start, spare, rows, ids in
+                    // A row goes to the piece's next slot when it matches and to its
+                    // spare slot otherwise (branch-free).
+                    var at = start
+                    for i in range {
+                        let id = e.value[Int(x.value[i])]
+                        let hit = Int(~id >> 31 & 1)
+                        let slot = hit == 1 ? at : spare
+                        rows[slot] = Int32(i)
+                        ids[slot] = id
+                        at &+= hit
                     }
-                } }
-                rows.removeLast(pieces)
-                ids.removeLast(pieces)
+                })
                 return [(rows, ids)]
             } }
         } else {
