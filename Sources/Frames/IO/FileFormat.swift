@@ -1,7 +1,9 @@
-/// The file formats the readers and writers handle: text formats and the
-/// Arrow IPC file format (Feather v2).
+/// The file formats the readers and writers handle: text formats, Zeek logs
+/// and the Arrow IPC file format (Feather v2).
 public enum FileFormat: String, Sendable, CaseIterable {
     case csv, tsv, json, ndjson, arrow
+    /// A Zeek TSV log (`#separator`, `#fields`, `#types`); read only.
+    case zeek
 
     /// The format an extension names (`csv`, `tsv`, `tab`, `json`, `ndjson`,
     /// `jsonl`, `arrow`, `feather`, `ipc`), or nil.
@@ -13,6 +15,14 @@ public enum FileFormat: String, Sendable, CaseIterable {
         case "ndjson", "jsonl": self = .ndjson
         case "arrow", "feather", "ipc": self = .arrow
         default: return nil
+        }
+    }
+
+    /// Whether `save` can write the format (the others are read only).
+    public var isWritable: Bool {
+        switch self {
+        case .csv, .tsv, .json, .ndjson, .arrow: return true
+        case .zeek: return false
         }
     }
 }

@@ -13,23 +13,50 @@ public enum FrameReader {
         guard file.count > 0 else { throw .emptyFile(path: path) }
         let observer = options.contentObserver.map { ContentObserverThread(file: file, observer: $0) }
         defer { observer?.wait() }
-        if options.format == .arrow || ArrowFileReader.isArrow(file.rawBytes) {
-            return try readArrow(file)
-        }
-        if file.looksBinary { throw .binaryFile(path: path) }
+        let format = try resolve(file, options: options)
         if let isCancelled = options.isCancelled, isCancelled() { throw .cancelled(path: path) }
-        let format = options.format ?? detect(file)
-        if format == .tsv || options.format == nil, ZeekReader.looks(file) {
-            return try ZeekReader.read(file, options: options)
-        }
         switch format {
         case .csv, .tsv:
             return try CSVReader.read(file, format: format, options: options)
+        case .zeek:
+            return try ZeekReader.read(file, options: options)
         case .json, .ndjson:
             return try JSONReader.read(file, format: format, options: options)
         case .arrow:
             return try readArrow(file)
         }
+    }
+
+    /// The format a file will be read as: `options.format`, else the Arrow
+    /// magic, a Zeek log's `#separator` line, the extension and the first bytes.
+    public static func format(path: String, options: ReadOptions) throws(LoadError) -> FileFormat {
+        let file = try MappedFile(path: path)
+        guard file.count > 0 else { throw .emptyFile(path: path) }
+        return try resolve(file, options: options)
+    }
+
+    /// The first `bytes` bytes of the table text a profile looks at (the
+    /// file's own bytes for CSV and TSV), nil for a format profiles do not
+    /// locate tables in or a file that cannot be read.
+    public static func tablePrefix(path: String, format: FileFormat, bytes: Int) -> [UInt8]? {
+        switch format {
+        case .csv, .tsv, .zeek:
+            guard let file = try? MappedFile(path: path), let base = file.base else { return nil }
+            return Array(UnsafeBufferPointer(start: base, count: min(bytes, file.count)))
+        case .json, .ndjson, .arrow:
+            return nil
+        }
+    }
+
+    /// The format of a mapped file; a text format for a binary file is an error.
+    static func resolve(_ file: MappedFile, options: ReadOptions) throws(LoadError) -> FileFormat {
+        if options.format == .arrow || ArrowFileReader.isArrow(file.rawBytes) { return .arrow }
+        if file.looksBinary { throw .binaryFile(path: file.path) }
+        if let f = options.format {
+            return f == .tsv && ZeekReader.looks(file) ? .zeek : f
+        }
+        if ZeekReader.looks(file) { return .zeek }
+        return detect(file)
     }
 
     /// Reads an Arrow IPC file; its schema metadata (provenance) is in the notes' sibling `metadata`.
@@ -63,7 +90,7 @@ public enum FrameReader {
             if firstByte == UInt8(ascii: "[") { return .json }
             if firstByte == UInt8(ascii: "{") { return .ndjson }
             return byExtension ?? .json
-        case .csv?, .tsv?, .arrow?:
+        case .csv?, .tsv?, .arrow?, .zeek?:
             return byExtension ?? .csv
         case nil:
             if firstByte == UInt8(ascii: "[") { return .json }

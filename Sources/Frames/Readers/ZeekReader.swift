@@ -93,6 +93,7 @@ enum ZeekReader {
             fields[c].type = columns[c].type
         }
         result.frame = Frame(fields: fields, columns: columns, rowCount: frame.rowCount)
+        result.format = .zeek
         result.notes.insert("Zeek log" + (layout.path.map { " (#path \($0))" } ?? ""), at: 0)
         return result
     }

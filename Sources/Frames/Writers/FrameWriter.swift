@@ -52,8 +52,9 @@ public enum FrameWriter {
     @discardableResult
     static func encode(_ frame: Frame, format: FileFormat, options: WriteOptions, to sink: inout ByteSink) -> Int {
         switch format {
-        case .csv, .tsv:
-            let delimiter = options.delimiter ?? (format == .tsv ? 9 : 44)
+        case .csv, .tsv, .zeek:
+            // `save` refuses the read-only formats; a caller asking for one gets TSV.
+            let delimiter = options.delimiter ?? (format == .csv ? 44 : 9)
             return CSVWriter.write(frame, delimiter: delimiter, header: options.header, zone: options.zone,
                                    safety: CSVWriter.Safety(neutralize: options.neutralizeFormulas, textColumns: options.textColumns),
                                    to: &sink)

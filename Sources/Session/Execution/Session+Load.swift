@@ -64,7 +64,9 @@ extension Session {
         if result.format != .arrow { applySidecar(path.value, to: &result) }
         var loaded = result.frame
         var details: [(String, String)] = []
-        if let plan {
+        var chosen = plan
+        if chosen == nil { chosen = try recordPlan(loaded, format: result.format, path: path, option: profileOption) }
+        if let plan = chosen {
             (loaded, details) = applyProfile(plan, to: loaded, path: path.value, zone: read.zone)
         }
         let recorded = result.metadata.first { $0.0 == "ipdr.fingerprint" }?.1
@@ -114,7 +116,7 @@ extension Session {
     /// The `format=` option of `load` and `save`.
     func fileFormat(_ value: OptionValue) throws(StatementError) -> FileFormat {
         guard let f = FileFormat(rawValue: value.text.lowercased()) else {
-            throw .diagnostic(.error("unknown format '\(value.text)'", span: value.span, hint: "formats: csv, tsv, json, ndjson"))
+            throw .diagnostic(.error("unknown format '\(value.text)'", span: value.span, hint: "formats: " + FileFormat.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         return f
     }

@@ -21,32 +21,65 @@ extension Session {
     /// Chooses the profile for a load (`profile=auto`, `none` or a name) from
     /// the file's first lines, and sets the read options it implies: lines to
     /// skip above the header, footer texts, zone, identifier columns as text.
-    /// Nil when the file is read as it is.
+    /// Nil when the file is read as it is, or when its format has no table
+    /// text to look at (JSON and the record formats): `recordPlan` then
+    /// chooses from the columns the reader found.
     func profilePlan(path: Located<String>, option: OptionValue?, read: inout ReadOptions, zoneGiven: Bool) throws(StatementError) -> ProfilePlan? {
         let wanted = option?.text ?? "auto"
         if wanted == "none" { return nil }
-        if let f = read.format, f != .csv, f != .tsv {
-            if wanted == "auto" { return nil }
-            throw .diagnostic(.error("profiles apply to CSV and TSV files, not \(f.rawValue)", span: option?.span ?? path.span))
-        }
         let library = profileLibrary(warnAgain: false)
-        var forced: InstalledProfile?
-        if wanted != "auto" {
-            guard let p = library.named(wanted) else {
-                let names = library.profiles.map(\.profile.name)
-                let hint = Suggest.closest(to: wanted, among: names).map { "did you mean '\($0)'?" }
-                    ?? "profiles: auto, none, " + names.joined(separator: ", ")
-                throw .diagnostic(.error("unknown profile '\(wanted)'", span: option?.span ?? path.span, hint: hint))
-            }
-            forced = p
-        }
-        guard let prefix = Self.filePrefix(path.value, bytes: TableLocator.prefixBytes) else { return nil }
+        let forced = try namedProfile(wanted, library: library, span: option?.span ?? path.span)
+        guard let format = try? FrameReader.format(path: path.value, options: read),
+              let prefix = FrameReader.tablePrefix(path: path.value, format: format, bytes: TableLocator.prefixBytes) else { return nil }
         if wanted == "auto", let first = prefix.first(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }), first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
             return nil
         }
         let table = prefix.withUnsafeBytes { TableLocator.locate(prefix: $0, profiles: library.profiles.map(\.profile), forced: forced?.profile) }
+        guard let (installed, match) = try chosen(table.choice, forced: forced, library: library, path: path, option: option) else { return nil }
+        let profile = installed.profile
+        read.skipLines = table.headerLine
+        read.footers = profile.footers
+        if !zoneGiven, let z = profile.zone { read.zone = z }
+        let names = HeaderNames.unique(table.header)
+        let identifierHeaders = profile.columns.filter { CanonicalColumns.identifiers.contains($0.target) }.flatMap(\.headers).map(HeaderKey.of)
+        for (name, text) in zip(names, table.header) where identifierHeaders.contains(HeaderKey.of(text)) && read.types[name] == nil {
+            read.types[name] = .string
+        }
+        return ProfilePlan(installed: installed, match: match, banner: BannerMetadata.parse(table.banner, markers: profile.bannerQuery))
+    }
+
+    /// Chooses the profile for a file whose columns were named by its reader
+    /// (JSON keys, a record format's attribute names), from those names.
+    /// Formats that carry their own types (Arrow) get none.
+    func recordPlan(_ frame: Frame, format: FileFormat, path: Located<String>, option: OptionValue?) throws(StatementError) -> ProfilePlan? {
+        let wanted = option?.text ?? "auto"
+        if wanted == "none" || format == .arrow || format == .csv || format == .tsv || format == .zeek { return nil }
+        let library = profileLibrary(warnAgain: false)
+        let forced = try namedProfile(wanted, library: library, span: option?.span ?? path.span)
+        let header = frame.fields.map { $0.sourceName ?? $0.name }
+        let choice: ProfileMatcher.Choice = forced.map { .chosen(ProfileMatcher.score($0.profile, header: header)) }
+            ?? ProfileMatcher.choose(header: header, among: library.profiles.map(\.profile))
+        guard let (installed, match) = try chosen(choice, forced: forced, library: library, path: path, option: option) else { return nil }
+        return ProfilePlan(installed: installed, match: match, banner: BannerMetadata.parse([], markers: []))
+    }
+
+    /// The profile `profile=NAME` names; nil for `auto`.
+    private func namedProfile(_ wanted: String, library: ProfileLibrary, span: SourceSpan) throws(StatementError) -> InstalledProfile? {
+        if wanted == "auto" { return nil }
+        guard let p = library.named(wanted) else {
+            let names = library.profiles.map(\.profile.name)
+            let hint = Suggest.closest(to: wanted, among: names).map { "did you mean '\($0)'?" }
+                ?? "profiles: auto, none, " + names.joined(separator: ", ")
+            throw .diagnostic(.error("unknown profile '\(wanted)'", span: span, hint: hint))
+        }
+        return p
+    }
+
+    /// The profile a match chose; an error when the choice is ambiguous or a named profile knows no column.
+    private func chosen(_ choice: ProfileMatcher.Choice, forced: InstalledProfile?, library: ProfileLibrary, path: Located<String>,
+                        option: OptionValue?) throws(StatementError) -> (InstalledProfile, ProfileMatch)? {
         let match: ProfileMatch
-        switch table.choice {
+        switch choice {
         case .none:
             return nil
         case .ambiguous(let candidates):
@@ -61,16 +94,7 @@ extension Session {
             throw .diagnostic(.error("profile '\(installed.profile.name)' knows none of the columns of \(path.value)", span: option?.span ?? path.span,
                                      hint: "profile=auto picks a profile from the header; profile=none reads the file as it is"))
         }
-        let profile = installed.profile
-        read.skipLines = table.headerLine
-        read.footers = profile.footers
-        if !zoneGiven, let z = profile.zone { read.zone = z }
-        let names = HeaderNames.unique(table.header)
-        let identifierHeaders = profile.columns.filter { CanonicalColumns.identifiers.contains($0.target) }.flatMap(\.headers).map(HeaderKey.of)
-        for (name, text) in zip(names, table.header) where identifierHeaders.contains(HeaderKey.of(text)) && read.types[name] == nil {
-            read.types[name] = .string
-        }
-        return ProfilePlan(installed: installed, match: match, banner: BannerMetadata.parse(table.banner, markers: profile.bannerQuery))
+        return (installed, match)
     }
 
     /// Applies a chosen profile to a loaded frame: prints which profile was

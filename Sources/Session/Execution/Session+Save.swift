@@ -21,7 +21,12 @@ extension Session {
             case "overwrite":
                 write.overwrite = try bool(value, option: key)
             case "format":
-                write.format = try fileFormat(value)
+                let f = try fileFormat(value)
+                guard f.isWritable else {
+                    let writable = FileFormat.allCases.filter(\.isWritable).map(\.rawValue).joined(separator: ", ")
+                    throw .diagnostic(.error("save cannot write \(f.rawValue) files", span: value.span, hint: "formats save writes: \(writable)"))
+                }
+                write.format = f
             case "header":
                 write.header = try bool(value, option: key)
             case "delimiter":
