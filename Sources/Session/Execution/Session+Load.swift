@@ -68,6 +68,11 @@ extension Session {
         if chosen == nil { chosen = try recordPlan(loaded, format: result.format, path: path, option: profileOption) }
         if let plan = chosen {
             (loaded, details) = applyProfile(plan, to: loaded, path: path.value, zone: read.zone)
+        } else if result.format != .arrow {
+            for d in IdentifierDamage.scan(loaded) {
+                auditWarning("\(path.value): \(d)")
+                details.append(("damage", d))
+            }
         }
         let recorded = result.metadata.first { $0.0 == "ipdr.fingerprint" }?.1
         let fingerprint = recorded.map { _ in FrameFingerprint.of(loaded) }
