@@ -112,10 +112,10 @@ import TestSupport
     ])
     func badEventLinesArePlaced(_ text: String, _ column: Int, _ reason: String) throws {
         let p = dir.file("bad.log", "<134>1 2025-10-05T14:00:00Z mx1 mgd - - - hello\n" + text)
-        let error = try #require(loadError(p))
+        let error = try #require(loadError(p) { $0.format = .natlog })
         #expect(error.position == SourcePosition(file: p, line: 2, column: column))
         #expect(error.reason.contains(reason))
-        let skipped = try load(p) { $0.onError = .skip }
+        let skipped = try load(p) { $0.format = .natlog; $0.onError = .skip }
         #expect(skipped.rejectedCount == 1)
         #expect(skipped.rejects?.column("line")?.value(at: 0) == .int(2))
     }
@@ -137,5 +137,25 @@ import TestSupport
                 }
             }
         }
+    }
+}
+
+extension NatLogReaderTests {
+    @Test func aBlockFirstSeenInAnInterimHasNoStart() throws {
+        let text = """
+        2025-10-05T14:00:00Z srx2 RT_NAT: RT_SRC_NAT_PBA_INTERIM: Subscriber 100.64.2.21 used/maximum [1/8] blocks, port block [2304-2559] from 49.36.9.9 in source pool P
+        2025-10-05T14:40:00Z srx2 RT_NAT: RT_SRC_NAT_PBA_RELEASE: Subscriber 100.64.2.21 used/maximum [0/8] blocks, releases port block [2304-2559] from 49.36.9.9 in source pool P
+
+        """
+        let r = try load(dir.file("interim.log", text))
+        #expect(r.frame.rowCount == 1)
+        #expect(r.frame.column("alloc_start")?.value(at: 0) == .null)
+        #expect(r.frame.column("alloc_end")?.value(at: 0) == at("2025-10-05T14:40:00Z"))
+        #expect(r.notes.contains { $0.hasPrefix("1 block(s) first seen in an interim message") })
+    }
+
+    @Test func aCSVQuotingPortBlockMessagesStaysCSV() throws {
+        let p = dir.file("parsed.csv", "time,message\n2025-10-05 14:03:11,\"JSERVICES_NAT_PORT_BLOCK_ALLOC: 100.64.1.10 -> 49.36.1.2:1024-1535\"\n")
+        #expect(try FrameReader.format(path: p, options: ReadOptions(zone: .utc)) == .csv)
     }
 }

@@ -26,11 +26,16 @@ import Foundation
 /// with file, line and column (`onError = .fail`) or is rejected (`.skip`);
 /// every other line is counted in a note, never dropped unseen.
 enum NatLogReader {
-    /// Whether a port-block tag appears in the first 64 KiB of the file.
+    /// Whether a line of the first 64 KiB is a syslog line with a port-block tag
+    /// (a CSV export that quotes such messages in a column is not one).
     static func looks(_ file: MappedFile) -> Bool {
         guard let base = file.base else { return false }
         let text = String(decoding: UnsafeBufferPointer(start: base, count: min(file.count, 64 * 1024)), as: UTF8.self)
-        return NatBlockEvent.tags.contains { text.contains($0.tag) }
+        guard NatBlockEvent.tags.contains(where: { text.contains($0.tag) }) else { return false }
+        return text.split(separator: "\n").contains { line in
+            let l = String(line)
+            return NatBlockEvent.tag(in: l) != nil && SyslogHeader.parse(l, zone: .utc) != nil
+        }
     }
 
     /// A parsed event line.
