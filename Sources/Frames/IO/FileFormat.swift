@@ -4,6 +4,10 @@ public enum FileFormat: String, Sendable, CaseIterable {
     case csv, tsv, json, ndjson, arrow
     /// A Zeek TSV log (`#separator`, `#fields`, `#types`); read only.
     case zeek
+    /// A RADIUS accounting detail file (FreeRADIUS `detail`); read only.
+    case radius
+    /// A CGNAT port-block syslog (allocations and releases); read only.
+    case natlog
 
     /// The format an extension names (`csv`, `tsv`, `tab`, `json`, `ndjson`,
     /// `jsonl`, `arrow`, `feather`, `ipc`), or nil.
@@ -22,7 +26,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
     public var isWritable: Bool {
         switch self {
         case .csv, .tsv, .json, .ndjson, .arrow: return true
-        case .zeek: return false
+        case .zeek, .radius, .natlog: return false
         }
     }
 }

@@ -39,12 +39,14 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case jsonSyntax(SourcePosition, reason: String)
     /// An Arrow IPC file that is damaged or holds what ipdr does not read (a type, compression).
     case arrow(path: String, reason: String)
+    /// A record of a record-oriented log (a RADIUS detail file, a NAT syslog) that does not have its format's shape.
+    case malformedRecord(SourcePosition, reason: String)
 
     /// The position in the data, when the error has one.
     public var position: SourcePosition? {
         switch self {
         case .unterminatedQuote(let p), .textAfterQuote(let p), .wrongFieldCount(let p, _, _), .invalidUTF8(let p, _),
-             .typeMismatch(let p, _, _, _), .lineTooLong(let p, _), .jsonSyntax(let p, _):
+             .typeMismatch(let p, _, _, _), .lineTooLong(let p, _), .jsonSyntax(let p, _), .malformedRecord(let p, _):
             return p
         default: return nil
         }
@@ -84,6 +86,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .lineTooLong(_, let limit): return "line longer than \(limit) bytes"
         case .jsonSyntax(_, let r): return r
         case .arrow(_, let r): return r
+        case .malformedRecord(_, let r): return r
         }
     }
 
@@ -98,6 +101,8 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .lineTooLong: return "raise the line limit or use on_error=skip to keep going"
         case .unterminatedQuote, .textAfterQuote, .wrongFieldCount, .invalidUTF8, .jsonSyntax:
             return "use on_error=skip to keep going"
+        case .malformedRecord:
+            return "check the record against the format, or use on_error=skip to keep going"
         default: return ""
         }
     }

@@ -5,7 +5,7 @@
 /// of a document an analyst can print and read (`profiles` shows the text's hash).
 public enum BuiltinProfiles {
     /// Name → profile text.
-    public static let texts: [(name: String, text: String)] = [("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn)]
+    public static let texts: [(name: String, text: String)] = [("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn), ("radius-acct", radiusAcct)]
 
     /// The Indian DoT licence IPDR layout (Jio and others): long header texts,
     /// IST dates (dd/mm/yyyy) and times (hh:mm:ss) in separate columns, a
@@ -75,6 +75,27 @@ public enum BuiltinProfiles {
         "bytes_down": ["resp_bytes"]
       },
       "minimum_matches": 6
+    }
+    """#
+
+    /// RADIUS accounting detail files (read by the RADIUS reader): the
+    /// subscriber's MSISDN, IMSI and IMEI and the address the network gave it
+    /// (on a CGNAT network a private address, which the NAT log maps to a
+    /// public one). The reader computes `start_time`, `end_time`, `bytes_up`
+    /// and `bytes_down`; `NAS-IP-Address`, `Acct-Session-Id` and the other
+    /// attributes keep their RADIUS names.
+    public static let radiusAcct = #"""
+    {
+      "name": "radius-acct",
+      "description": "RADIUS accounting detail file: Calling-Station-Id, Framed-IP-Address, 3GPP IMSI/IMEISV, Called-Station-Id (APN)",
+      "columns": {
+        "msisdn": ["Calling-Station-Id"],
+        "private_ip": ["Framed-IP-Address"],
+        "imsi": ["3GPP-IMSI"],
+        "imei": ["3GPP-IMEISV"],
+        "apn": ["Called-Station-Id"]
+      },
+      "minimum_matches": 2
     }
     """#
 }

@@ -24,6 +24,10 @@ public enum FrameReader {
             return try JSONReader.read(file, format: format, options: options)
         case .arrow:
             return try readArrow(file)
+        case .radius:
+            return try RadiusReader.read(file, options: options)
+        case .natlog:
+            return try NatLogReader.read(file, options: options)
         }
     }
 
@@ -43,7 +47,7 @@ public enum FrameReader {
         case .csv, .tsv, .zeek:
             guard let file = try? MappedFile(path: path), let base = file.base else { return nil }
             return Array(UnsafeBufferPointer(start: base, count: min(bytes, file.count)))
-        case .json, .ndjson, .arrow:
+        case .json, .ndjson, .arrow, .radius, .natlog:
             return nil
         }
     }
@@ -56,6 +60,8 @@ public enum FrameReader {
             return f == .tsv && ZeekReader.looks(file) ? .zeek : f
         }
         if ZeekReader.looks(file) { return .zeek }
+        if RadiusReader.looks(file) { return .radius }
+        if NatLogReader.looks(file) { return .natlog }
         return detect(file)
     }
 
@@ -90,7 +96,7 @@ public enum FrameReader {
             if firstByte == UInt8(ascii: "[") { return .json }
             if firstByte == UInt8(ascii: "{") { return .ndjson }
             return byExtension ?? .json
-        case .csv?, .tsv?, .arrow?, .zeek?:
+        case .csv?, .tsv?, .arrow?, .zeek?, .radius?, .natlog?:
             return byExtension ?? .csv
         case nil:
             if firstByte == UInt8(ascii: "[") { return .json }

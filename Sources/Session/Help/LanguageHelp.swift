@@ -35,7 +35,7 @@ enum LanguageHelp {
     ]
 
     static let loadOptions: [HelpTopic] = [
-        .init(.option, "format", "format=csv|tsv|json|ndjson|arrow", "file format (default: from the extension and the content)", "load x.txt with format=tsv"),
+        .init(.option, "format", "format=csv|tsv|json|ndjson|arrow|radius|natlog", "file format (default: from the extension and the content; radius = a RADIUS accounting detail file, natlog = a CGNAT port-block syslog, both read only)", "load x.txt with format=tsv"),
         .init(.option, "delimiter", "delimiter=\",\"", "field separator, one character (default: sniffed among , ; | tab)", #"load x.csv with delimiter=";""#),
         .init(.option, "header", "header=true|false", "whether the first row names the columns (default: sniffed)", "load x.csv with header=false"),
         .init(.option, "tz", "tz=ZONE", "zone of timestamps that carry no offset (default: the tz setting)", #"load x.csv with tz="Asia/Kolkata""#),
