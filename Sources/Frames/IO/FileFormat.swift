@@ -4,9 +4,13 @@ public enum FileFormat: String, Sendable, CaseIterable {
     case csv, tsv, json, ndjson, arrow
     /// A Zeek TSV log (`#separator`, `#fields`, `#types`); read only.
     case zeek
+    /// An Excel workbook (`.xlsx`): one sheet read as CSV text; read only.
+    case xlsx
+    /// An IPDR.org IPDRDoc XML document: one row per `IPDR` element; read only.
+    case ipdrxml
 
     /// The format an extension names (`csv`, `tsv`, `tab`, `json`, `ndjson`,
-    /// `jsonl`, `arrow`, `feather`, `ipc`), or nil.
+    /// `jsonl`, `arrow`, `feather`, `ipc`, `xlsx`, `xlsm`, `xml`), or nil.
     public init?(extension ext: String) {
         switch ext.lowercased() {
         case "csv", "txt": self = .csv
@@ -14,6 +18,8 @@ public enum FileFormat: String, Sendable, CaseIterable {
         case "json": self = .json
         case "ndjson", "jsonl": self = .ndjson
         case "arrow", "feather", "ipc": self = .arrow
+        case "xlsx", "xlsm": self = .xlsx
+        case "xml": self = .ipdrxml
         default: return nil
         }
     }
@@ -22,7 +28,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
     public var isWritable: Bool {
         switch self {
         case .csv, .tsv, .json, .ndjson, .arrow: return true
-        case .zeek: return false
+        case .zeek, .xlsx, .ipdrxml: return false
         }
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Reads IPDR.org IPDRDoc XML files (`format=ipdrxml`): one row per `IPDR`
+/// element, typed like CSV columns (`CellTable`), the document's attributes
+/// as a note, and `IPDRDoc.End count` checked against the records read.
+enum IPDRDocReader {
+    /// Whether the file starts like XML (a declaration) or with an `IPDRDoc` element.
+    static func looks(_ file: MappedFile) -> Bool {
+        let b = file.rawBytes
+        var i = file.bomLength
+        while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { i += 1 }
+        let head = String(decoding: UnsafeRawBufferPointer(rebasing: b[i..<min(b.count, i + 64)]), as: UTF8.self)
+        if head.hasPrefix("<?xml") { return true }
+        guard head.hasPrefix("<") else { return false }
+        let name = head.dropFirst().prefix { $0 != " " && $0 != ">" && $0 != "\n" && $0 != "\t" && $0 != "\r" && $0 != "/" }
+        return XlsxElementScanner.local(String(name)) == "IPDRDoc"
+    }
+
+    static func read(_ file: MappedFile, options: ReadOptions) throws(LoadError) -> ReadResult {
+        let bytes = file.rawBytes
+        guard let base = bytes.baseAddress else { throw .emptyFile(path: file.path) }
+        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+        let parser = IPDRDocParser(path: file.path)
+        try parser.parse(data)
+        let rows = parser.table.rowCount
+        var notes: [String] = []
+        let d = parser.document
+        let about = [("version", d["version"]), ("docId", d["docId"]), ("recorder", d["IPDRRecorderInfo"]), ("created", d["creationTime"])]
+            .compactMap { k, v in v.map { "\(k) \($0)" } }
+        notes.append("IPDRDoc" + (about.isEmpty ? "" : " " + about.joined(separator: ", ")))
+        if let end = parser.end {
+            if let text = end["count"] {
+                if let count = Int(text.trimmingBlanks()), count == rows {
+                    // As declared.
+                } else {
+                    notes.append("warning: IPDRDoc.End says count=\(text) but \(rows) IPDR record(s) were read: the document is truncated or padded")
+                }
+            }
+        } else {
+            notes.append("warning: the document has no IPDRDoc.End: it may have been cut short (\(rows) IPDR record(s) read)")
+        }
+        return try parser.table.frame(options: options, format: .ipdrxml, bytesRead: Int64(file.count), notes: notes)
+    }
+}

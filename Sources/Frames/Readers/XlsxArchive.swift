@@ -1,0 +1,77 @@
+import Foundation
+import ZIPFoundation
+
+/// The zip container of a `.xlsx` workbook, read from the mapped file: parts
+/// by name, each decompressed whole (a part larger than `maxPartBytes` is
+/// refused rather than exhausting memory).
+struct XlsxArchive {
+    /// The largest decompressed part accepted (a sheet of a million rows is well under this).
+    static let maxPartBytes = 2 << 30
+
+    let path: String
+    private let archive: Archive
+    /// Entry paths by lowercased path (zip names are case-sensitive; workbook writers disagree on case).
+    private let entries: [String: Entry]
+
+    /// Whether the bytes start like a zip archive or an OLE compound file (legacy or encrypted workbook).
+    static func looks(_ file: MappedFile) -> Bool {
+        isZip(file.rawBytes) || isOLE(file.rawBytes)
+    }
+
+    static func isZip(_ b: UnsafeRawBufferPointer) -> Bool {
+        b.count >= 4 && b[0] == 0x50 && b[1] == 0x4B && b[2] == 3 && b[3] == 4
+    }
+
+    static func isOLE(_ b: UnsafeRawBufferPointer) -> Bool {
+        let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        return b.count >= magic.count && magic.indices.allSatisfy { b[$0] == magic[$0] }
+    }
+
+    /// Opens the archive over the file's bytes (not copied: they stay mapped while the archive is used).
+    init(file: MappedFile) throws(LoadError) {
+        path = file.path
+        let bytes = file.rawBytes
+        if Self.isOLE(bytes) { throw .legacyWorkbook(path: path) }
+        guard Self.isZip(bytes), let base = bytes.baseAddress else {
+            throw .notAWorkbook(path: path, reason: "it is not a zip archive (an .xlsx file is one)")
+        }
+        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw .notAWorkbook(path: path, reason: "the zip archive is damaged or cut short (\(error))")
+        }
+        var byName: [String: Entry] = [:]
+        for entry in archive where byName[entry.path.lowercased()] == nil {
+            byName[entry.path.lowercased()] = entry
+        }
+        entries = byName
+    }
+
+    /// Whether the archive holds a part.
+    func has(_ part: String) -> Bool { entries[part.lowercased()] != nil }
+
+    /// The decompressed bytes of a part, nil when the archive has no such part.
+    func part(_ name: String) throws(LoadError) -> Data? {
+        guard let entry = entries[name.lowercased()] else { return nil }
+        guard entry.type == .file else { return nil }
+        if entry.uncompressedSize > UInt64(Self.maxPartBytes) {
+            throw .notAWorkbook(path: path, reason: "part \(name) claims \(entry.uncompressedSize) bytes, more than ipdr reads from one part")
+        }
+        var out = Data()
+        out.reserveCapacity(Int(min(entry.uncompressedSize, 64 << 20)))
+        let limit = Self.maxPartBytes
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if out.count + chunk.count > limit { throw ArchiveLimit.tooLarge }
+                out.append(chunk)
+            }
+        } catch {
+            throw .notAWorkbook(path: path, reason: "part \(name) is damaged (\(error))")
+        }
+        return out
+    }
+
+    /// Stops a decompression that outgrows `maxPartBytes`.
+    private enum ArchiveLimit: Error { case tooLarge }
+}
