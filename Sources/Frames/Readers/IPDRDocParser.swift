@@ -31,8 +31,11 @@ final class IPDRDocParser: NSObject, XMLParserDelegate {
         table.column("ipdr_type")
     }
 
-    /// Parses the document; a positioned error when it is not well-formed XML or not an IPDRDoc.
-    func parse(_ data: Data) throws(LoadError) {
+    /// Parses the document; a positioned error when it is not well-formed XML
+    /// or not an IPDRDoc. A document that ends inside an element (cut short)
+    /// is an error too, unless `keepComplete`: then the complete records are
+    /// kept and the returned text says where the document stops.
+    func parse(_ data: Data, keepComplete: Bool) throws(LoadError) -> String? {
         let parser = XMLParser(data: data)
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
@@ -41,9 +44,26 @@ final class IPDRDocParser: NSObject, XMLParserDelegate {
             throw .xmlSyntax(SourcePosition(file: table.path, line: failure.line, column: failure.column), reason: failure.reason)
         }
         if !ok {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            throw .xmlSyntax(SourcePosition(file: table.path, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber)),
-                             reason: XlsxElementScanner.reason(code: code))
+            let place = firstError ?? (max(1, parser.lineNumber), max(1, parser.columnNumber), (parser.parserError as NSError?)?.code ?? 0)
+            throw .xmlSyntax(SourcePosition(file: table.path, line: place.line, column: place.column),
+                             reason: XlsxElementScanner.reason(code: place.code))
+        }
+        guard let open = stack.last, let place = openPlaces.last else { return nil }
+        let line = max(1, parser.lineNumber)
+        let reason = "the document ends inside <\(open)> opened at line \(place.line) (cut short)"
+        if !keepComplete {
+            throw .xmlSyntax(SourcePosition(file: table.path, line: line, column: max(1, parser.columnNumber)),
+                             reason: reason + "; on_error=skip keeps the \(table.rowCount) complete IPDR record(s)")
+        }
+        return reason + ": the record open there is left out"
+    }
+
+    /// The place of the first error libxml2 reported (it may go on past it).
+    private var firstError: (line: Int, column: Int, code: Int)?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if firstError == nil {
+            firstError = (max(1, parser.lineNumber), max(1, parser.columnNumber), (parseError as NSError).code)
         }
     }
 

@@ -4,6 +4,9 @@ import Foundation
 /// element, typed like CSV columns (`CellTable`), the document's attributes
 /// as a note, and `IPDRDoc.End count` checked against the records read.
 enum IPDRDocReader {
+    /// Elements that hold identifiers, kept as text (a leading `+` or `0` survives).
+    static let identifiers: Set<String> = ["subscriberid", "msisdn", "imsi", "imei", "callingstationid", "calledstationid", "cmmacaddress"]
+
     /// Whether the file starts like XML (a declaration) or with an `IPDRDoc` element.
     static func looks(_ file: MappedFile) -> Bool {
         let b = file.rawBytes
@@ -21,9 +24,10 @@ enum IPDRDocReader {
         guard let base = bytes.baseAddress else { throw .emptyFile(path: file.path) }
         let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
         let parser = IPDRDocParser(path: file.path)
-        try parser.parse(data)
+        let cutShort = try parser.parse(data, keepComplete: options.onError == .skip)
         let rows = parser.table.rowCount
         var notes: [String] = []
+        if let cutShort { notes.append("warning: " + cutShort) }
         let d = parser.document
         let about = [("version", d["version"]), ("docId", d["docId"]), ("recorder", d["IPDRRecorderInfo"]), ("created", d["creationTime"])]
             .compactMap { k, v in v.map { "\(k) \($0)" } }
@@ -36,9 +40,13 @@ enum IPDRDocReader {
                     notes.append("warning: IPDRDoc.End says count=\(text) but \(rows) IPDR record(s) were read: the document is truncated or padded")
                 }
             }
-        } else {
+        } else if cutShort == nil {
             notes.append("warning: the document has no IPDRDoc.End: it may have been cut short (\(rows) IPDR record(s) read)")
         }
-        return try parser.table.frame(options: options, format: .ipdrxml, bytesRead: Int64(file.count), notes: notes)
+        var o = options
+        for name in parser.table.names where o.types[name] == nil && identifiers.contains(HeaderKey.of(name)) {
+            o.types[name] = .string
+        }
+        return try parser.table.frame(options: o, format: .ipdrxml, bytesRead: Int64(file.count), notes: notes)
     }
 }

@@ -24,7 +24,16 @@ final class XlsxElementScanner: NSObject, XMLParserDelegate {
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
         if parser.parse() { return nil }
-        return XlsxElementScanner.describe(parser)
+        return firstError ?? XlsxElementScanner.describe(parser)
+    }
+
+    /// The first error libxml2 reported, where it was seen (it may go on past it).
+    private var firstError: String?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if firstError == nil {
+            firstError = "line \(parser.lineNumber) column \(parser.columnNumber): \(Self.reason(code: (parseError as NSError).code))"
+        }
     }
 
     /// `line L column C: what` for a parser that failed.
@@ -33,21 +42,18 @@ final class XlsxElementScanner: NSObject, XMLParserDelegate {
         return "line \(parser.lineNumber) column \(parser.columnNumber): \(reason(code: code))"
     }
 
-    /// A parser error code in words.
+    /// A parser error code in words (the codes are libxml2's, which XMLParser passes on).
     static func reason(code: Int) -> String {
-        switch XMLParser.ErrorCode(rawValue: code) {
-        case .prematureDocumentEndError?: return "the document ends too early (cut short?)"
-        case .tagNameMismatchError?: return "a closing tag does not match the open element"
-        case .notWellBalancedError?: return "tags are not well balanced"
-        case .documentStartError?, .emptyDocumentError?: return "no XML document"
-        case .extraContentError?: return "content after the end of the document"
-        case .invalidCharacterError?, .invalidCharacterInEntityError?: return "an invalid character"
-        case .undeclaredEntityError?, .entityRefLoopError?, .entityReferenceMissingSemiError?, .entityRefAtEOFError?:
-            return "a bad entity reference (&…;)"
-        case .attributeNotStartedError?, .attributeNotFinishedError?, .attributeRedefinedError?,
-             .literalNotStartedError?, .literalNotFinishedError?:
-            return "a bad attribute"
-        case .gtRequiredError?, .ltRequiredError?, .lessThanSymbolInAttributeError?: return "a misplaced < or >"
+        switch code {
+        case 3, 4: return "no XML document (empty, or not XML)"
+        case 5, 86: return "content after the end of the document"
+        case 9, 81, 32: return "a character that is not allowed, or the wrong encoding"
+        case 23, 26: return "a bad entity reference (&…;)"
+        case 33, 34, 38, 39, 40, 41, 42: return "a bad attribute"
+        case 68: return "a tag without a name"
+        case 72, 73, 74: return "a tag that is not closed with >"
+        case 76: return "a closing tag that does not match the open element"
+        case 77, 85: return "an element that is never closed (the document ends too early?)"
         default: return "not well-formed (XML parser error \(code))"
         }
     }

@@ -64,7 +64,8 @@ final class XlsxSheetConverter: NSObject, XMLParserDelegate {
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()
         if let failure { return .failure(XlsxSheetFailure(reason: failure)) }
-        if !ok && !truncated { return .failure(XlsxSheetFailure(reason: XlsxElementScanner.describe(parser))) }
+        if !ok && !truncated { return .failure(XlsxSheetFailure(reason: firstError ?? XlsxElementScanner.describe(parser))) }
+        if inRow { return .failure(XlsxSheetFailure(reason: "the sheet ends inside row \(rowNumber) (cut short)")) }
         return .success(padded())
     }
 
@@ -80,6 +81,15 @@ final class XlsxSheetConverter: NSObject, XMLParserDelegate {
             start = end
         }
         return out
+    }
+
+    /// The first error libxml2 reported, where it was seen.
+    private var firstError: String?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if firstError == nil {
+            firstError = "line \(parser.lineNumber) column \(parser.columnNumber): \(XlsxElementScanner.reason(code: (parseError as NSError).code))"
+        }
     }
 
     private func fail(_ reason: String, _ parser: XMLParser) {
