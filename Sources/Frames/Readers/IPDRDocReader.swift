@@ -21,7 +21,15 @@ enum IPDRDocReader {
 
     static func read(_ file: MappedFile, options: ReadOptions) throws(LoadError) -> ReadResult {
         let bytes = file.rawBytes
-        guard let base = bytes.baseAddress else { throw .emptyFile(path: file.path) }
+        guard let base = file.base else { throw .emptyFile(path: file.path) }
+        // The XML parser's callbacks trap on names that are not UTF-8: such a byte is refused first, with its place.
+        if let bad = UTF8Check.firstInvalid(base, file.count) {
+            var lineStart = 0
+            var line = 1
+            for i in 0..<bad where base[i] == 10 { line += 1; lineStart = i + 1 }
+            let column = UTF8Check.characterCount(base + lineStart, bad - lineStart) + 1
+            throw .invalidUTF8(SourcePosition(file: file.path, line: line, column: column), byte: base[bad])
+        }
         let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
         let parser = IPDRDocParser(path: file.path)
         let cutShort = try parser.parse(data, keepComplete: options.onError == .skip)

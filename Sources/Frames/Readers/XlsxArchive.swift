@@ -1,7 +1,7 @@
 import Foundation
 import ZIPFoundation
 
-/// The zip container of a `.xlsx` workbook, read from the mapped file: parts
+/// The zip container of a `.xlsx` workbook: parts
 /// by name, each decompressed whole (a part larger than `maxPartBytes` is
 /// refused rather than exhausting memory).
 struct XlsxArchive {
@@ -10,6 +10,8 @@ struct XlsxArchive {
 
     let path: String
     private let archive: Archive
+    /// The file's size: no part can hold more compressed bytes.
+    private let size: UInt64
     /// Entry paths by lowercased path (zip names are case-sensitive; workbook writers disagree on case).
     private let entries: [String: Entry]
 
@@ -27,23 +29,27 @@ struct XlsxArchive {
         return b.count >= magic.count && magic.indices.allSatisfy { b[$0] == magic[$0] }
     }
 
-    /// Opens the archive over the file's bytes (not copied: they stay mapped while the archive is used).
+    /// Opens the archive of a mapped file. The archive is read through the
+    /// file itself, not the mapped bytes: the library's in-memory reading
+    /// traps on offsets past the end, which damaged archives hold.
     init(file: MappedFile) throws(LoadError) {
         path = file.path
+        size = UInt64(file.count)
         let bytes = file.rawBytes
         if Self.isOLE(bytes) { throw .legacyWorkbook(path: path) }
-        guard Self.isZip(bytes), let base = bytes.baseAddress else {
+        guard Self.isZip(bytes) else {
             throw .notAWorkbook(path: path, reason: "it is not a zip archive (an .xlsx file is one)")
         }
-        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             throw .notAWorkbook(path: path, reason: "the zip archive is damaged or cut short (\(error))")
         }
+        // Part names are read as UTF-8 (workbook part names are ASCII): the
+        // library's code page 437 decoding of other names traps on damaged bytes.
         var byName: [String: Entry] = [:]
-        for entry in archive where byName[entry.path.lowercased()] == nil {
-            byName[entry.path.lowercased()] = entry
+        for entry in archive where byName[entry.path(using: .utf8).lowercased()] == nil {
+            byName[entry.path(using: .utf8).lowercased()] = entry
         }
         entries = byName
     }
@@ -55,6 +61,9 @@ struct XlsxArchive {
     func part(_ name: String) throws(LoadError) -> Data? {
         guard let entry = entries[name.lowercased()] else { return nil }
         guard entry.type == .file else { return nil }
+        if entry.compressedSize > size {
+            throw .notAWorkbook(path: path, reason: "part \(name) claims \(entry.compressedSize) compressed bytes, more than the file holds")
+        }
         if entry.uncompressedSize > UInt64(Self.maxPartBytes) {
             throw .notAWorkbook(path: path, reason: "part \(name) claims \(entry.uncompressedSize) bytes, more than ipdr reads from one part")
         }
@@ -69,6 +78,11 @@ struct XlsxArchive {
         } catch {
             throw .notAWorkbook(path: path, reason: "part \(name) is damaged (\(error))")
         }
+        // Workbook parts are UTF-8 XML; the XML parser's callbacks trap on names that are not.
+        let valid = out.withUnsafeBytes { raw in
+            raw.bindMemory(to: UInt8.self).baseAddress.map { UTF8Check.firstInvalid($0, raw.count) == nil } ?? true
+        }
+        if !valid { throw .notAWorkbook(path: path, reason: "part \(name) is not UTF-8 text") }
         return out
     }
 

@@ -15,9 +15,11 @@ enum XlsxCellText {
         return number(d)
     }
 
-    /// The shortest round-trip text of a double, integers without `.0` up to 10^15.
+    /// The shortest round-trip text of a double; integers below 2^53 (every
+    /// one of which a double holds exactly: 16-digit IMEIs stored as numbers)
+    /// written out in full, without `.0` or an exponent.
     static func number(_ d: Double) -> String {
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        if d == d.rounded(), abs(d) < 9_007_199_254_740_992 { return String(Int64(d)) }
         return "\(d)"
     }
 
