@@ -15,9 +15,24 @@ struct XlsxArchive {
     /// Entry paths by lowercased path (zip names are case-sensitive; workbook writers disagree on case).
     private let entries: [String: Entry]
 
-    /// Whether the bytes start like a zip archive or an OLE compound file (legacy or encrypted workbook).
+    /// Whether the file is read as a workbook: an OLE compound file (legacy
+    /// or encrypted workbook, refused with advice), a zip archive named
+    /// `.xlsx`/`.xlsm`, or a zip archive under another name that holds
+    /// `xl/workbook.xml` (a workbook renamed `.csv`). Other zip files stay
+    /// binary files.
     static func looks(_ file: MappedFile) -> Bool {
-        isZip(file.rawBytes) || isOLE(file.rawBytes)
+        let b = file.rawBytes
+        if isOLE(b) { return true }
+        guard isZip(b) else { return false }
+        let lower = file.path.lowercased()
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return true }
+        let name = Array("xl/workbook.xml".utf8)
+        guard b.count >= name.count else { return false }
+        // Zip entry names are stored uncompressed in the local and central headers.
+        for i in 0...(b.count - name.count) where b[i] == name[0] {
+            if (1..<name.count).allSatisfy({ b[i + $0] == name[$0] }) { return true }
+        }
+        return false
     }
 
     static func isZip(_ b: UnsafeRawBufferPointer) -> Bool {
