@@ -36,7 +36,7 @@ final class IPDRDocParser: NSObject, XMLParserDelegate {
     /// is an error too, unless `keepComplete`: then the complete records are
     /// kept and the returned text says where the document stops.
     func parse(_ data: Data, keepComplete: Bool) throws(LoadError) -> String? {
-        let parser = XMLParser(data: data)
+        let parser = XlsxElementScanner.parser(data)
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()

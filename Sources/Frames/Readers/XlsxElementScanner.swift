@@ -20,7 +20,7 @@ final class XlsxElementScanner: NSObject, XMLParserDelegate {
 
     /// Parses `data`; the reason when it is not well-formed XML.
     func scan(_ data: Data) -> String? {
-        let parser = XMLParser(data: data)
+        let parser = XlsxElementScanner.parser(data)
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
         if parser.parse() { return nil }
@@ -34,6 +34,13 @@ final class XlsxElementScanner: NSObject, XMLParserDelegate {
         if firstError == nil {
             firstError = "line \(parser.lineNumber) column \(parser.columnNumber): \(Self.reason(code: (parseError as NSError).code))"
         }
+    }
+
+    /// A parser fed from a stream over `data`, in chunks: given the whole
+    /// document at once, libxml2 refuses documents over 10 MB ("huge input
+    /// lookup"), which a sheet of some 10,000 rows already is.
+    static func parser(_ data: Data) -> XMLParser {
+        XMLParser(stream: InputStream(data: data))
     }
 
     /// `line L column C: what` for a parser that failed.

@@ -59,7 +59,7 @@ final class XlsxSheetConverter: NSObject, XMLParserDelegate {
 
     /// Converts the sheet; the CSV bytes, or the reason it is not a readable sheet.
     func convert(_ data: Data) -> Result<[UInt8], XlsxSheetFailure> {
-        let parser = XMLParser(data: data)
+        let parser = XlsxElementScanner.parser(data)
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()
