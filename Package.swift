@@ -18,9 +18,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "Frames", swiftSettings: strict),
+        .target(
+            name: "Frames",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .target(name: "Language", dependencies: ["Frames"], swiftSettings: strict),
         .target(
             name: "Audit",

@@ -8,9 +8,13 @@ public enum FileFormat: String, Sendable, CaseIterable {
     case radius
     /// A CGNAT port-block syslog (allocations and releases); read only.
     case natlog
+    /// An Excel workbook (`.xlsx`): one sheet read as CSV text; read only.
+    case xlsx
+    /// An IPDR.org IPDRDoc XML document: one row per `IPDR` element; read only.
+    case ipdrxml
 
     /// The format an extension names (`csv`, `tsv`, `tab`, `json`, `ndjson`,
-    /// `jsonl`, `arrow`, `feather`, `ipc`), or nil.
+    /// `jsonl`, `arrow`, `feather`, `ipc`, `xlsx`, `xlsm`, `xml`), or nil.
     public init?(extension ext: String) {
         switch ext.lowercased() {
         case "csv", "txt": self = .csv
@@ -18,6 +22,8 @@ public enum FileFormat: String, Sendable, CaseIterable {
         case "json": self = .json
         case "ndjson", "jsonl": self = .ndjson
         case "arrow", "feather", "ipc": self = .arrow
+        case "xlsx", "xlsm": self = .xlsx
+        case "xml": self = .ipdrxml
         default: return nil
         }
     }
@@ -26,7 +32,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
     public var isWritable: Bool {
         switch self {
         case .csv, .tsv, .json, .ndjson, .arrow: return true
-        case .zeek, .radius, .natlog: return false
+        case .zeek, .radius, .natlog, .xlsx, .ipdrxml: return false
         }
     }
 }

@@ -41,12 +41,21 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case arrow(path: String, reason: String)
     /// A record of a record-oriented log (a RADIUS detail file, a NAT syslog) that does not have its format's shape.
     case malformedRecord(SourcePosition, reason: String)
+    /// A `.xlsx` file that is not a readable workbook (a damaged zip, a zip of something else, a missing part).
+    case notAWorkbook(path: String, reason: String)
+    /// An OLE compound file: a password-protected workbook or a legacy `.xls`.
+    case legacyWorkbook(path: String)
+    /// `sheet=` names a sheet the workbook does not have.
+    case unknownSheet(path: String, sheet: String, sheets: [String])
+    /// XML that does not parse (IPDRDoc).
+    case xmlSyntax(SourcePosition, reason: String)
 
     /// The position in the data, when the error has one.
     public var position: SourcePosition? {
         switch self {
         case .unterminatedQuote(let p), .textAfterQuote(let p), .wrongFieldCount(let p, _, _), .invalidUTF8(let p, _),
-             .typeMismatch(let p, _, _, _), .lineTooLong(let p, _), .jsonSyntax(let p, _), .malformedRecord(let p, _):
+             .typeMismatch(let p, _, _, _), .lineTooLong(let p, _), .jsonSyntax(let p, _), .malformedRecord(let p, _),
+             .xmlSyntax(let p, _):
             return p
         default: return nil
         }
@@ -57,7 +66,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .missingFile(let p), .isDirectory(let p), .permissionDenied(let p), .unreadable(let p, _), .emptyFile(let p),
              .noDataRows(let p), .binaryFile(let p), .noRecords(let p), .cancelled(let p), .invalidOption(let p, _),
-             .arrow(let p, _):
+             .arrow(let p, _), .notAWorkbook(let p, _), .legacyWorkbook(let p), .unknownSheet(let p, _, _):
             return p
         default: return position?.file ?? ""
         }
@@ -87,6 +96,12 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .jsonSyntax(_, let r): return r
         case .arrow(_, let r): return r
         case .malformedRecord(_, let r): return r
+        case .notAWorkbook(_, let r): return "not a readable .xlsx workbook: \(r)"
+        case .legacyWorkbook:
+            return "an OLE compound file: a password-protected workbook or a legacy .xls file, which ipdr does not read"
+        case .unknownSheet(_, let name, let sheets):
+            return "the workbook has no sheet named '\(name)' (sheets: \(sheets.map { "'\($0)'" }.joined(separator: ", ")))"
+        case .xmlSyntax(_, let r): return "malformed XML: \(r)"
         }
     }
 
@@ -103,6 +118,10 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "use on_error=skip to keep going"
         case .malformedRecord:
             return "check the record against the format, or use on_error=skip to keep going"
+        case .notAWorkbook: return "open it in the spreadsheet program and save it as .xlsx or CSV"
+        case .legacyWorkbook: return "open it in the spreadsheet program, remove any password, and save it as .xlsx or CSV"
+        case .unknownSheet: return "use sheet=NAME with one of those names"
+        case .xmlSyntax: return "the document is damaged or cut short: ask for the file again"
         default: return ""
         }
     }

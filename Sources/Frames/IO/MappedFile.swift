@@ -45,6 +45,27 @@ final class MappedFile: @unchecked Sendable {
         base = UnsafePointer(m!.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Bytes made in memory (a converted spreadsheet sheet) presented as a
+    /// read-only mapping under `path`, so that the readers of mapped files read
+    /// them unchanged; the copy lives in anonymous pages released like a file mapping.
+    init(path: String, contents: [UInt8]) throws(LoadError) {
+        self.path = path
+        count = contents.count
+        guard !contents.isEmpty else {
+            base = nil
+            return
+        }
+        let m = mmap(nil, contents.count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let m, m != MAP_FAILED else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        contents.withUnsafeBytes { src in
+            if let from = src.baseAddress { m.copyMemory(from: from, byteCount: src.count) }
+        }
+        _ = mprotect(m, contents.count, PROT_READ)
+        base = UnsafePointer(m.assumingMemoryBound(to: UInt8.self))
+    }
+
     static func openError(_ code: Int32, _ path: String) -> LoadError {
         switch code {
         case ENOENT, ENOTDIR: return .missingFile(path: path)

@@ -31,6 +31,8 @@ public struct ReadOptions: Sendable {
     /// Column names for a CSV/TSV file read without a header row (used when
     /// their number matches the fields of the first record).
     public var columnNames: [String]?
+    /// The sheet of a workbook to read, by name; nil = the first sheet.
+    public var sheet: String?
     /// A one-byte field that means null, such as Zeek's `-`; 0 = none.
     public var unsetField: UInt8 = 0
     /// Given the whole file's bytes once, on a thread of its own, while the

@@ -5,7 +5,9 @@
 /// of a document an analyst can print and read (`profiles` shows the text's hash).
 public enum BuiltinProfiles {
     /// Name → profile text.
-    public static let texts: [(name: String, text: String)] = [("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn), ("radius-acct", radiusAcct)]
+    public static let texts: [(name: String, text: String)] = [
+        ("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn), ("radius-acct", radiusAcct), ("ipdrdoc", ipdrDoc),
+    ]
 
     /// The Indian DoT licence IPDR layout (Jio and others): long header texts,
     /// IST dates (dd/mm/yyyy) and times (hh:mm:ss) in separate columns, a
@@ -53,6 +55,39 @@ public enum BuiltinProfiles {
       "footer": ["This is System generated report", "No Records Found"],
       "excel_serial_dates": false,
       "minimum_matches": 6
+    }
+    """#
+
+    /// IPDR.org IPDRDoc XML (read by the IPDRDoc reader): the generic IP
+    /// session fields (`subscriberId`, `startTime`, `endTime`, `sourceIP`, …,
+    /// octets each way) and, of a DOCSIS SAMIS record, the cable modem's MAC
+    /// (the device, as the DoT layout's MAC-ID column is) and the CPE address
+    /// (the subscriber's address as the internet sees it). DOCSIS octets stay
+    /// `serviceOctetsPassed` with `serviceDirection` (1 up, 2 down): one record
+    /// per direction, not two columns. `IPDRcreationTime` is when the record
+    /// was made, not a session time, and keeps its name.
+    public static let ipdrDoc = #"""
+    {
+      "name": "ipdrdoc",
+      "description": "IPDR.org IPDRDoc XML: generic IP session fields and DOCSIS SAMIS modem/CPE identity",
+      "columns": {
+        "msisdn": ["subscriberId", "MSISDN"],
+        "imsi": ["IMSI"],
+        "imei": ["IMEI", "CMmacAddress"],
+        "private_ip": ["sourceIP", "srcIP"],
+        "private_port": ["sourcePort", "srcPort"],
+        "public_ip": ["CPEipAddress", "publicIP", "natIP"],
+        "public_port": ["publicPort", "natPort"],
+        "dst_ip": ["destinationIP", "dstIP"],
+        "dst_port": ["destinationPort", "dstPort"],
+        "protocol": ["protocolId"],
+        "start_time": ["startTime"],
+        "end_time": ["endTime"],
+        "bytes_up": ["uplinkOctets", "inputOctets"],
+        "bytes_down": ["downlinkOctets", "outputOctets"],
+        "apn": ["accessPointName"]
+      },
+      "minimum_matches": 4
     }
     """#
 

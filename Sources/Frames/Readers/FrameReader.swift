@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads CSV, TSV (Zeek logs among them), JSON and NDJSON files into frames.
+/// Reads CSV, TSV (Zeek logs among them), JSON, NDJSON, Arrow, `.xlsx`
+/// sheets and IPDRDoc XML files into frames.
 public enum FrameReader {
     /// Reads the file at `path`.
     ///
@@ -28,6 +29,10 @@ public enum FrameReader {
             return try RadiusReader.read(file, options: options)
         case .natlog:
             return try NatLogReader.read(file, options: options)
+        case .xlsx:
+            return try XlsxReader.read(file, options: options)
+        case .ipdrxml:
+            return try IPDRDocReader.read(file, options: options)
         }
     }
 
@@ -41,13 +46,17 @@ public enum FrameReader {
 
     /// The first `bytes` bytes of the table text a profile looks at (the
     /// file's own bytes for CSV and TSV), nil for a format profiles do not
-    /// locate tables in or a file that cannot be read.
-    public static func tablePrefix(path: String, format: FileFormat, bytes: Int) -> [UInt8]? {
+    /// locate tables in or a file that cannot be read. For a workbook, the
+    /// CSV text of the sheet `sheet` names (else the first sheet).
+    public static func tablePrefix(path: String, format: FileFormat, bytes: Int, sheet: String? = nil) -> [UInt8]? {
         switch format {
+        case .xlsx:
+            guard let file = try? MappedFile(path: path) else { return nil }
+            return XlsxReader.prefix(file, sheet: sheet, bytes: bytes)
         case .csv, .tsv, .zeek:
             guard let file = try? MappedFile(path: path), let base = file.base else { return nil }
             return Array(UnsafeBufferPointer(start: base, count: min(bytes, file.count)))
-        case .json, .ndjson, .arrow, .radius, .natlog:
+        case .json, .ndjson, .arrow, .radius, .natlog, .ipdrxml:
             return nil
         }
     }
@@ -55,7 +64,9 @@ public enum FrameReader {
     /// The format of a mapped file; a text format for a binary file is an error.
     static func resolve(_ file: MappedFile, options: ReadOptions) throws(LoadError) -> FileFormat {
         if options.format == .arrow || ArrowFileReader.isArrow(file.rawBytes) { return .arrow }
+        if options.format == .xlsx || (options.format == nil && XlsxArchive.looks(file)) { return .xlsx }
         if file.looksBinary { throw .binaryFile(path: file.path) }
+        if options.format == nil, IPDRDocReader.looks(file) { return .ipdrxml }
         if let f = options.format {
             return f == .tsv && ZeekReader.looks(file) ? .zeek : f
         }
@@ -96,7 +107,7 @@ public enum FrameReader {
             if firstByte == UInt8(ascii: "[") { return .json }
             if firstByte == UInt8(ascii: "{") { return .ndjson }
             return byExtension ?? .json
-        case .csv?, .tsv?, .arrow?, .zeek?, .radius?, .natlog?:
+        case .csv?, .tsv?, .arrow?, .zeek?, .radius?, .natlog?, .xlsx?, .ipdrxml?:
             return byExtension ?? .csv
         case nil:
             if firstByte == UInt8(ascii: "[") { return .json }

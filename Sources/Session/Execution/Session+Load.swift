@@ -42,6 +42,8 @@ extension Session {
                 read.maxLineBytes = Int(n)
             case "profile":
                 profileOption = value
+            case "sheet":
+                read.sheet = value.text
             default:
                 let known = LanguageVocabulary.loadOptionNames
                 throw .diagnostic(.error("unknown load option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
@@ -92,7 +94,11 @@ extension Session {
             }
         }
         for n in result.notes where Self.isWorthShowing(n) {
-            output.error("note: \(path.value): \(n)\n")
+            if n.hasPrefix("warning: ") {
+                auditWarning("\(path.value): \(n.dropFirst("warning: ".count))")
+            } else {
+                output.error("note: \(path.value): \(n)\n")
+            }
         }
         catalog.remove(frameName + "_rejects")
         if result.rejectedCount > 0, let rejects = result.rejects {

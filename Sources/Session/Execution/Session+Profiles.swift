@@ -30,7 +30,7 @@ extension Session {
         let library = profileLibrary(warnAgain: false)
         let forced = try namedProfile(wanted, library: library, span: option?.span ?? path.span)
         guard let format = try? FrameReader.format(path: path.value, options: read),
-              let prefix = FrameReader.tablePrefix(path: path.value, format: format, bytes: TableLocator.prefixBytes) else { return nil }
+              let prefix = FrameReader.tablePrefix(path: path.value, format: format, bytes: TableLocator.prefixBytes, sheet: read.sheet) else { return nil }
         if wanted == "auto", let first = prefix.first(where: { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }), first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
             return nil
         }
@@ -53,7 +53,7 @@ extension Session {
     /// Formats that carry their own types (Arrow) get none.
     func recordPlan(_ frame: Frame, format: FileFormat, path: Located<String>, option: OptionValue?) throws(StatementError) -> ProfilePlan? {
         let wanted = option?.text ?? "auto"
-        if wanted == "none" || format == .arrow || format == .csv || format == .tsv || format == .zeek { return nil }
+        if wanted == "none" || format == .arrow || format == .csv || format == .tsv || format == .zeek || format == .xlsx { return nil }
         let library = profileLibrary(warnAgain: false)
         let forced = try namedProfile(wanted, library: library, span: option?.span ?? path.span)
         let header = frame.fields.map { $0.sourceName ?? $0.name }

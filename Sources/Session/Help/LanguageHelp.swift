@@ -2,7 +2,7 @@
 /// aggregates come from the engine's catalogs).
 enum LanguageHelp {
     static let statements: [HelpTopic] = [
-        .init(.statement, "load", "load PATH [as NAME] [with K=V, ...]", "read a CSV, TSV, JSON or NDJSON file into a frame (default name: the file's stem)", #"load datasets/sample/ipdr.csv as ipdr with tz="+05:30""#),
+        .init(.statement, "load", "load PATH [as NAME] [with K=V, ...]", "read a CSV, TSV, JSON, NDJSON, Arrow, Zeek log, .xlsx sheet or IPDRDoc XML file into a frame (default name: the file's stem)", #"load datasets/sample/ipdr.csv as ipdr with tz="+05:30""#),
         .init(.statement, "let", "let NAME = PIPELINE", "bind a pipeline's result to a frame name, replacing an older frame of that name", "let night = ipdr | where hour(start_time) < 5"),
         .init(.statement, "save", "save NAME-or-PIPELINE to PATH [with K=V, ...]", "write a frame as csv, tsv, json, ndjson or arrow (from the extension or format=) with its provenance; overwrite=true to replace a file, raw=true to keep formula-like CSV cells as they are, text_ids=true to keep identifiers as text in spreadsheets", "save night to out/night.csv"),
         .init(.statement, "frames", "frames", "list frames: name, rows, columns, memory, where each came from", "frames"),
@@ -35,13 +35,14 @@ enum LanguageHelp {
     ]
 
     static let loadOptions: [HelpTopic] = [
-        .init(.option, "format", "format=csv|tsv|json|ndjson|arrow|radius|natlog", "file format (default: from the extension and the content; radius = a RADIUS accounting detail file, natlog = a CGNAT port-block syslog, both read only)", "load x.txt with format=tsv"),
+        .init(.option, "format", "format=csv|tsv|json|ndjson|arrow|zeek|radius|natlog|xlsx|ipdrxml", "file format (default: from the extension and the content; zeek, radius (RADIUS accounting detail), natlog (CGNAT port-block syslog), xlsx and ipdrxml (IPDRDoc) are read only)", "load x.txt with format=tsv"),
         .init(.option, "delimiter", "delimiter=\",\"", "field separator, one character (default: sniffed among , ; | tab)", #"load x.csv with delimiter=";""#),
         .init(.option, "header", "header=true|false", "whether the first row names the columns (default: sniffed)", "load x.csv with header=false"),
         .init(.option, "tz", "tz=ZONE", "zone of timestamps that carry no offset (default: the tz setting)", #"load x.csv with tz="Asia/Kolkata""#),
         .init(.option, "types", "types=\"col:type, ...\"", "override inferred column types (int, float, bool, string, timestamp, duration, ip)", #"load x.csv with types="cell_id:string, dur:duration""#),
         .init(.option, "on_error", "on_error=fail|skip", "fail stops at the first bad line; skip keeps going and puts rejected lines in NAME_rejects", "load x.csv with on_error=skip"),
         .init(.option, "max_line", "max_line=SIZE", "longest accepted line (default 1MiB)", "load x.csv with max_line=4MiB"),
+        .init(.option, "sheet", "sheet=NAME", "the sheet of an .xlsx workbook to read (default: the first); an unknown name lists the sheets", #"load jio.xlsx with sheet="IPDR""#),
         .init(.option, "profile", "profile=auto|none|NAME", "map an operator's layout onto canonical columns (default auto: the profile that knows the header best; none: read as it is); see `profiles`", "load jio.csv with profile=dot-ipdr"),
     ]
 }
