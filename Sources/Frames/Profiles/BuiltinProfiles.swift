@@ -56,14 +56,16 @@ public enum BuiltinProfiles {
     }
     """#
 
-    /// Zeek's `conn.log` (read by the Zeek reader): the connection's start,
-    /// its originator as the private side, its responder as the destination,
-    /// and the payload bytes each way. `duration` and the other fields keep
-    /// their Zeek names.
+    /// Zeek's `conn.log`, as a TSV log (read by the Zeek reader, which types
+    /// `ts` and `duration` by `#types`) or as a JSON log (where they are
+    /// numbers: `units` makes them a timestamp and a duration): the connection's start,
+    /// its end (start + `duration`), its originator as the private side, its
+    /// responder as the destination, and the payload bytes each way.
+    /// `duration` and the other fields keep their Zeek names.
     public static let zeekConn = #"""
     {
       "name": "zeek-conn",
-      "description": "Zeek conn.log: ts, originator and responder endpoints, proto, payload bytes",
+      "description": "Zeek conn.log: ts, end = ts + duration, originator and responder endpoints, proto, payload bytes",
       "columns": {
         "start_time": ["ts"],
         "private_ip": ["id.orig_h"],
@@ -74,6 +76,8 @@ public enum BuiltinProfiles {
         "bytes_up": ["orig_bytes"],
         "bytes_down": ["resp_bytes"]
       },
+      "units": { "ts": "epoch_seconds", "duration": "seconds" },
+      "end_times": [{ "column": "end_time", "start": "start_time", "duration": "duration" }],
       "minimum_matches": 6
     }
     """#
