@@ -4,6 +4,8 @@ public enum FileFormat: String, Sendable, CaseIterable {
     case csv, tsv, json, ndjson, arrow
     /// A Zeek TSV log (`#separator`, `#fields`, `#types`); read only.
     case zeek
+    /// nfdump's CSV output (`nfdump -o csv`) with its `Summary` block; read only.
+    case nfdump
 
     /// The format an extension names (`csv`, `tsv`, `tab`, `json`, `ndjson`,
     /// `jsonl`, `arrow`, `feather`, `ipc`), or nil.
@@ -22,7 +24,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
     public var isWritable: Bool {
         switch self {
         case .csv, .tsv, .json, .ndjson, .arrow: return true
-        case .zeek: return false
+        case .zeek, .nfdump: return false
         }
     }
 }

@@ -5,7 +5,7 @@
 /// of a document an analyst can print and read (`profiles` shows the text's hash).
 public enum BuiltinProfiles {
     /// Name → profile text.
-    public static let texts: [(name: String, text: String)] = [("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn)]
+    public static let texts: [(name: String, text: String)] = [("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn), ("nfdump", nfdump)]
 
     /// The Indian DoT licence IPDR layout (Jio and others): long header texts,
     /// IST dates (dd/mm/yyyy) and times (hh:mm:ss) in separate columns, a
@@ -79,6 +79,34 @@ public enum BuiltinProfiles {
       "units": { "ts": "epoch_seconds", "duration": "seconds" },
       "end_times": [{ "column": "end_time", "start": "start_time", "duration": "duration" }],
       "minimum_matches": 6
+    }
+    """#
+
+    /// nfdump's CSV output (`nfdump -o csv`, read by the nfdump reader): a
+    /// flow's first and last seen times, its endpoints as exported, protocol
+    /// and bytes. `sa`/`sp` stay the flow's source (`src_ip`/`src_port`), not
+    /// `private_ip`: NetFlow is one-directional, so a return flow's source is
+    /// the server. The NSEL/NEL translated source (`xsa`/`xsp`) is the public side.
+    public static let nfdump = #"""
+    {
+      "name": "nfdump",
+      "description": "nfdump CSV export (nfdump -o csv): flow start and end, source and destination, protocol, bytes",
+      "columns": {
+        "start_time": ["ts"],
+        "end_time": ["te"],
+        "duration": ["td"],
+        "src_ip": ["sa"],
+        "src_port": ["sp"],
+        "dst_ip": ["da"],
+        "dst_port": ["dp"],
+        "protocol": ["pr"],
+        "bytes_up": ["ibyt"],
+        "bytes_down": ["obyt"],
+        "public_ip": ["xsa"],
+        "public_port": ["xsp"]
+      },
+      "units": { "td": "seconds" },
+      "minimum_matches": 8
     }
     """#
 }

@@ -20,6 +20,8 @@ public enum FrameReader {
             return try CSVReader.read(file, format: format, options: options)
         case .zeek:
             return try ZeekReader.read(file, options: options)
+        case .nfdump:
+            return try NfdumpReader.read(file, options: options)
         case .json, .ndjson:
             return try JSONReader.read(file, format: format, options: options)
         case .arrow:
@@ -40,7 +42,7 @@ public enum FrameReader {
     /// locate tables in or a file that cannot be read.
     public static func tablePrefix(path: String, format: FileFormat, bytes: Int) -> [UInt8]? {
         switch format {
-        case .csv, .tsv, .zeek:
+        case .csv, .tsv, .zeek, .nfdump:
             guard let file = try? MappedFile(path: path), let base = file.base else { return nil }
             return Array(UnsafeBufferPointer(start: base, count: min(bytes, file.count)))
         case .json, .ndjson, .arrow:
@@ -53,9 +55,11 @@ public enum FrameReader {
         if options.format == .arrow || ArrowFileReader.isArrow(file.rawBytes) { return .arrow }
         if file.looksBinary { throw .binaryFile(path: file.path) }
         if let f = options.format {
+            if f == .csv && NfdumpReader.looks(file) { return .nfdump }
             return f == .tsv && ZeekReader.looks(file) ? .zeek : f
         }
         if ZeekReader.looks(file) { return .zeek }
+        if NfdumpReader.looks(file) { return .nfdump }
         return detect(file)
     }
 
@@ -90,7 +94,7 @@ public enum FrameReader {
             if firstByte == UInt8(ascii: "[") { return .json }
             if firstByte == UInt8(ascii: "{") { return .ndjson }
             return byExtension ?? .json
-        case .csv?, .tsv?, .arrow?, .zeek?:
+        case .csv?, .tsv?, .arrow?, .zeek?, .nfdump?:
             return byExtension ?? .csv
         case nil:
             if firstByte == UInt8(ascii: "[") { return .json }

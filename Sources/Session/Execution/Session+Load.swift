@@ -86,6 +86,7 @@ extension Session {
                 auditWarning("\(path.value) does not hold what ipdr wrote: fingerprint \(fingerprint.prefix(12))… now, \(recorded.prefix(12))… recorded by session \(result.metadata.first { $0.0 == "ipdr.session" }?.1 ?? "?")")
             }
         }
+        for w in result.warnings { auditWarning("\(path.value): \(w)") }
         for n in result.notes where Self.isWorthShowing(n) {
             output.error("note: \(path.value): \(n)\n")
         }

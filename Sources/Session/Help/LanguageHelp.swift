@@ -2,7 +2,7 @@
 /// aggregates come from the engine's catalogs).
 enum LanguageHelp {
     static let statements: [HelpTopic] = [
-        .init(.statement, "load", "load PATH [as NAME] [with K=V, ...]", "read a CSV, TSV, JSON or NDJSON file into a frame (default name: the file's stem)", #"load datasets/sample/ipdr.csv as ipdr with tz="+05:30""#),
+        .init(.statement, "load", "load PATH [as NAME] [with K=V, ...]", "read a CSV, TSV, JSON or NDJSON file (Zeek logs and nfdump CSV exports among them) into a frame (default name: the file's stem)", #"load datasets/sample/ipdr.csv as ipdr with tz="+05:30""#),
         .init(.statement, "let", "let NAME = PIPELINE", "bind a pipeline's result to a frame name, replacing an older frame of that name", "let night = ipdr | where hour(start_time) < 5"),
         .init(.statement, "save", "save NAME-or-PIPELINE to PATH [with K=V, ...]", "write a frame as csv, tsv, json, ndjson or arrow (from the extension or format=) with its provenance; overwrite=true to replace a file, raw=true to keep formula-like CSV cells as they are, text_ids=true to keep identifiers as text in spreadsheets", "save night to out/night.csv"),
         .init(.statement, "frames", "frames", "list frames: name, rows, columns, memory, where each came from", "frames"),
