@@ -5,11 +5,14 @@
 /// of a document an analyst can print and read (`profiles` shows the text's hash).
 public enum BuiltinProfiles {
     /// Name → profile text.
-    public static let texts: [(name: String, text: String)] = [("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn), ("nfdump", nfdump)]
+    public static let texts: [(name: String, text: String)] = [
+        ("dot-ipdr", dotIPDR), ("dot-ipdr-allocation", dotIPDRAllocation), ("zeek-conn", zeekConn), ("nfdump", nfdump),
+    ]
 
     /// The Indian DoT licence IPDR layout (Jio and others): long header texts,
     /// IST dates (dd/mm/yyyy) and times (hh:mm:ss) in separate columns, a
-    /// banner with the query above the table and a footer below it.
+    /// banner with the query above the table and a footer below it. Warns
+    /// when every allocation of several rows repeats its volume on each row.
     public static let dotIPDR = #"""
     {
       "name": "dot-ipdr",
@@ -52,6 +55,68 @@ public enum BuiltinProfiles {
       "banner": { "query": ["IPDR OF", "IPDR FOR"] },
       "footer": ["This is System generated report", "No Records Found"],
       "excel_serial_dates": false,
+      "allocation_volume": {
+        "key": ["msisdn", "public_ip", "public_port", "start_time"],
+        "columns": ["bytes_up", "bytes_down"],
+        "repeats": "warn",
+        "suggest": "dot-ipdr-allocation"
+      },
+      "minimum_matches": 6
+    }
+    """#
+
+    /// `dot-ipdr` for files that repeat an allocation's volume (bytes up and
+    /// down) on every event row of that allocation: the volume stays on each
+    /// allocation's first row and the repeats are null, so that `sum()` counts
+    /// it once. Never chosen by `profile=auto`: the analyst names it.
+    public static let dotIPDRAllocation = #"""
+    {
+      "name": "dot-ipdr-allocation",
+      "description": "dot-ipdr for files that repeat an allocation's volume on each of its event rows: the volume is kept once",
+      "zone": "Asia/Kolkata",
+      "columns": {
+        "msisdn": ["Landline/MSISDN/MDN/Leased Circuit ID for Internet Access", "MSISDN", "MDN"],
+        "imsi": ["IMSI"],
+        "imei": ["Source MAC-ID/Other device ID", "IMEI"],
+        "private_ip": ["Source IP Address", "Source IP"],
+        "private_port": ["Source Port"],
+        "public_ip": ["Translated IP Address", "Public IP Address"],
+        "public_port": ["Translated Port", "Public Port"],
+        "dst_ip": ["Destination IP Address", "Destination IP"],
+        "dst_port": ["Destination Port"],
+        "protocol": ["Protocol"],
+        "bytes_up": ["Data Volume Up Link", "Uplink Volume"],
+        "bytes_down": ["Data Volume Down Link", "Downlink Volume"],
+        "cell_id": ["First CELL ID", "Cell ID", "CGI"],
+        "lac": ["LAC", "Location Area Code"],
+        "apn": ["Access Point Name", "APN"],
+        "rat": ["Type of Connection", "RAT"]
+      },
+      "timestamps": [
+        {
+          "column": "start_time",
+          "date": ["Start Date of Public IP Address Allocation (dd/mm/yyyy)", "Start Date"],
+          "time": ["Start Time of Public IP Address Allocation (hh:mm:ss)", "Start Time"],
+          "date_format": "dd/mm/yyyy",
+          "time_format": "hh:mm:ss"
+        },
+        {
+          "column": "end_time",
+          "date": ["End Date of Public IP Address Allocation (dd/mm/yyyy)", "End Date"],
+          "time": ["End Time of Public IP Address Allocation (hh:mm:ss)", "End Time"],
+          "date_format": "dd/mm/yyyy",
+          "time_format": "hh:mm:ss"
+        }
+      ],
+      "banner": { "query": ["IPDR OF", "IPDR FOR"] },
+      "footer": ["This is System generated report", "No Records Found"],
+      "excel_serial_dates": false,
+      "allocation_volume": {
+        "key": ["msisdn", "public_ip", "public_port", "start_time"],
+        "columns": ["bytes_up", "bytes_down"],
+        "repeats": "keep_first"
+      },
+      "auto": false,
       "minimum_matches": 6
     }
     """#

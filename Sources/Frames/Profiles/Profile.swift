@@ -25,6 +25,10 @@ public struct Profile: Sendable {
     var units: [(header: String, unit: UnitConverter.Unit)] = []
     /// Columns whose equal values make a row a repeat of an earlier one; empty = no dedup.
     public var dedupColumns: [String]
+    /// Volumes repeated on every event row of an allocation: warned about, or kept once.
+    public var allocationVolume: AllocationVolumeRule?
+    /// Whether `profile=auto` may choose the profile (false: only `profile=NAME`).
+    public var auto = true
     /// At least this many of a file's header names must be known to the profile for `profile=auto` to choose it.
     public var minimumMatches: Int
 
@@ -93,6 +97,26 @@ public struct Profile: Sendable {
             self.target = target
             self.start = start
             self.duration = duration
+        }
+    }
+
+    /// An allocation's volume repeated on each of its event rows.
+    public struct AllocationVolumeRule: Sendable {
+        /// Output columns whose equal values make one allocation.
+        public var key: [String]
+        /// The volume columns (`bytes_up`, `bytes_down`).
+        public var columns: [String]
+        /// Keep the volume on each allocation's first row and null it on the
+        /// repeats (true), or only warn (false).
+        public var keepFirst: Bool
+        /// The profile the warning suggests (`dot-ipdr-allocation`).
+        public var suggest: String?
+
+        public init(key: [String], columns: [String], keepFirst: Bool, suggest: String? = nil) {
+            self.key = key
+            self.columns = columns
+            self.keepFirst = keepFirst
+            self.suggest = suggest
         }
     }
 

@@ -98,6 +98,11 @@ public enum ProfileApplier {
                 damage.append("dedup skipped: no column \(missing.joined(separator: ", "))")
             }
         }
+        if let rule = profile.allocationVolume {
+            let (kept, notes) = AllocationVolume.apply(rule, to: out)
+            out = kept
+            damage += notes
+        }
         return ProfiledFrame(frame: out, damage: damage, duplicatesRemoved: removed)
     }
 

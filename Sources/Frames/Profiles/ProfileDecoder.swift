@@ -3,7 +3,7 @@
 public enum ProfileDecoder {
     /// The keys a profile may have.
     static let keys = ["name", "description", "zone", "columns", "timestamps", "banner", "footer",
-                       "excel_serial_dates", "units", "end_times", "dedup", "minimum_matches"]
+                       "excel_serial_dates", "units", "end_times", "dedup", "allocation_volume", "auto", "minimum_matches"]
 
     /// Date formats a timestamp rule may name, and the layouts they read.
     static let dateFormats: [(text: String, layout: TimestampLayout)] = [
@@ -65,6 +65,11 @@ public enum ProfileDecoder {
                     guard k.key == "columns" else { throw d.error(at: k.keyAt, "unknown key '\(k.key)' in dedup (keys: columns)") }
                     p.dedupColumns = try d.strings(k.value, "dedup.columns")
                 }
+            case "allocation_volume":
+                p.allocationVolume = try allocationVolume(v, d)
+            case "auto":
+                guard case .bool(let b) = v.kind else { throw d.error(v, "auto must be true or false, got \(v.kindName)") }
+                p.auto = b
             case "minimum_matches":
                 guard case .number(let n) = v.kind, n >= 1, n == n.rounded() else {
                     throw d.error(v, "minimum_matches must be a whole number of at least 1")
@@ -122,6 +127,26 @@ public enum ProfileDecoder {
         try d.checkTarget(target, at: (columnValue.line, columnValue.column))
         return .init(target: target, start: try d.strings(try field("start"), "start"),
                      duration: try d.strings(try field("duration"), "duration"))
+    }
+
+    private static func allocationVolume(_ v: ProfileJSON, _ d: Fields) throws(ProfileError) -> Profile.AllocationVolumeRule {
+        let fields = try d.object(v, "allocation_volume")
+        let allowed = ["key", "columns", "repeats", "suggest"]
+        for f in fields where !allowed.contains(f.key) {
+            throw d.error(at: f.keyAt, "unknown key '\(f.key)' in allocation_volume (keys: \(allowed.joined(separator: ", ")))")
+        }
+        func field(_ key: String) throws(ProfileError) -> ProfileJSON {
+            guard let f = fields.first(where: { $0.key == key }) else { throw d.error(v, "allocation_volume needs \"\(key)\"") }
+            return f.value
+        }
+        let repeatsValue = try field("repeats")
+        let repeats = try d.string(repeatsValue, "repeats")
+        guard repeats == "warn" || repeats == "keep_first" else {
+            throw d.error(repeatsValue, "repeats must be \"warn\" or \"keep_first\", got '\(repeats)'")
+        }
+        let suggest = try fields.first(where: { $0.key == "suggest" }).map { f throws(ProfileError) in try d.string(f.value, "suggest") }
+        return .init(key: try d.strings(try field("key"), "key"), columns: try d.strings(try field("columns"), "columns"),
+                     keepFirst: repeats == "keep_first", suggest: suggest)
     }
 
     /// Typed access to JSON values with errors that point at them.
