@@ -29,12 +29,12 @@ import TestSupport
         #expect(r.frame.column("serviceOctetsPassed")?.value(at: 1) == .int(88211))
         #expect(r.frame.column("sourceIP")?.isValid(0) == false)   // a DOCSIS record has no sourceIP
         #expect(r.notes.first?.hasPrefix("IPDRDoc version 3.5.1, docId 7f3c2a10") == true)
-        #expect(!r.notes.contains { $0.hasPrefix("warning:") })
+        #expect(r.warnings.isEmpty)
     }
 
     @Test func endCountIsChecked() throws {
         let r = try load(Self.golden + "ipdrdoc-count.xml")
-        #expect(r.notes.contains("warning: IPDRDoc.End says count=5 but 4 IPDR record(s) were read: the document is truncated or padded"))
+        #expect(r.warnings.contains("IPDRDoc.End says count=5 but 4 IPDR record(s) were read: the document is truncated or padded"))
     }
 
     @Test func cutShortDocumentIsPositionedOrKeptWithSkip() throws {
@@ -47,7 +47,7 @@ import TestSupport
         #expect(reason == "the document ends inside <IPDR> opened at line 44 (cut short); on_error=skip keeps the 3 complete IPDR record(s)")
         let r = try load(path) { $0.onError = .skip }
         #expect(r.frame.rowCount == 3)
-        #expect(r.notes.contains { $0.hasPrefix("warning: the document ends inside <IPDR>") })
+        #expect(r.warnings.contains { $0.hasPrefix("the document ends inside <IPDR>") })
     }
 
     @Test func malformedXMLHasItsPosition() {

@@ -199,7 +199,7 @@ import Testing
         let zeek = try #require(profiles.first { $0.name == "zeek-conn" })
         let read = try FrameReader.read(path: ProfileTests.fixtures + "/conn.log", options: ReadOptions(zone: .utc))
         let r = ProfileApplier.apply(zeek, to: read.frame, zone: .utc)
-        #expect(r.frame.names.prefix(7) == ["start_time", "uid", "private_ip", "private_port", "dst_ip", "dst_port", "protocol"])
+        #expect(r.frame.names.prefix(8) == ["start_time", "end_time", "uid", "private_ip", "private_port", "dst_ip", "dst_port", "protocol"])
         #expect(r.frame.column("bytes_down")?.value(at: 0) == .int(88211))
         #expect(r.damage.isEmpty)
     }

@@ -85,7 +85,7 @@ struct CompletionPathTests {
         #expect(c("load x.csv with header=true, on") == ["on_error"])
         #expect(c("load x.csv with header=true on") == ["on_error"])
         #expect(c("load x.csv with on_error=") == ["fail", "skip"])
-        #expect(c("load x.csv with format=n") == ["natlog", "ndjson"])
+        #expect(c("load x.csv with format=n") == ["natlog", "ndjson", "nfdump"])
         #expect(c("load x.csv with header ").isEmpty)
     }
 

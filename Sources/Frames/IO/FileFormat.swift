@@ -12,6 +12,8 @@ public enum FileFormat: String, Sendable, CaseIterable {
     case xlsx
     /// An IPDR.org IPDRDoc XML document: one row per `IPDR` element; read only.
     case ipdrxml
+    /// nfdump's CSV output (`nfdump -o csv`) with its `Summary` block; read only.
+    case nfdump
 
     /// The format an extension names (`csv`, `tsv`, `tab`, `json`, `ndjson`,
     /// `jsonl`, `arrow`, `feather`, `ipc`, `xlsx`, `xlsm`, `xml`), or nil.
@@ -32,7 +34,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
     public var isWritable: Bool {
         switch self {
         case .csv, .tsv, .json, .ndjson, .arrow: return true
-        case .zeek, .radius, .natlog, .xlsx, .ipdrxml: return false
+        case .zeek, .radius, .natlog, .xlsx, .ipdrxml, .nfdump: return false
         }
     }
 }

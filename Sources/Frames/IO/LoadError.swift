@@ -37,6 +37,8 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case lineTooLong(SourcePosition, limit: Int)
     /// JSON that does not parse.
     case jsonSyntax(SourcePosition, reason: String)
+    /// A file that is not in the format `format=` named (a CSV file given as a Zeek log).
+    case formatMismatch(SourcePosition, reason: String, hint: String)
     /// An Arrow IPC file that is damaged or holds what ipdr does not read (a type, compression).
     case arrow(path: String, reason: String)
     /// A record of a record-oriented log (a RADIUS detail file, a NAT syslog) that does not have its format's shape.
@@ -55,7 +57,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unterminatedQuote(let p), .textAfterQuote(let p), .wrongFieldCount(let p, _, _), .invalidUTF8(let p, _),
              .typeMismatch(let p, _, _, _), .lineTooLong(let p, _), .jsonSyntax(let p, _), .malformedRecord(let p, _),
-             .xmlSyntax(let p, _):
+             .xmlSyntax(let p, _), .formatMismatch(let p, _, _):
             return p
         default: return nil
         }
@@ -94,6 +96,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .typeMismatch(_, let c, let t, let text): return "value \"\(text)\" in column `\(c)` is not a valid \(t)"
         case .lineTooLong(_, let limit): return "line longer than \(limit) bytes"
         case .jsonSyntax(_, let r): return r
+        case .formatMismatch(_, let r, _): return r
         case .arrow(_, let r): return r
         case .malformedRecord(_, let r): return r
         case .notAWorkbook(_, let r): return "not a readable .xlsx workbook: \(r)"
@@ -114,6 +117,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noDataRows: return "use header=false if the first line is data"
         case .typeMismatch: return "fix types= or use on_error=skip to keep going"
         case .lineTooLong: return "raise the line limit or use on_error=skip to keep going"
+        case .formatMismatch(_, _, let h): return h
         case .unterminatedQuote, .textAfterQuote, .wrongFieldCount, .invalidUTF8, .jsonSyntax:
             return "use on_error=skip to keep going"
         case .malformedRecord:

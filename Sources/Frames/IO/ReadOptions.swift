@@ -33,6 +33,9 @@ public struct ReadOptions: Sendable {
     public var columnNames: [String]?
     /// The sheet of a workbook to read, by name; nil = the first sheet.
     public var sheet: String?
+    /// Where the data ends (a byte offset), when a reader knows the tail is
+    /// not data (nfdump's `Summary` block); nil = the end of the file.
+    var dataEnd: Int?
     /// A one-byte field that means null, such as Zeek's `-`; 0 = none.
     public var unsetField: UInt8 = 0
     /// Given the whole file's bytes once, on a thread of its own, while the

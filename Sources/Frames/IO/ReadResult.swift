@@ -15,6 +15,8 @@ public struct ReadResult: Sendable {
     public var bytesRead: Int64
     /// Remarks for the analyst (sniffed settings, widened columns, ...).
     public var notes: [String]
+    /// Damage the reader found that the analyst must hear about (a truncated export).
+    public var warnings: [String] = []
     /// Key-value metadata the file carried (an Arrow schema's; provenance of ipdr's own exports).
     public var metadata: [(String, String)] = []
 

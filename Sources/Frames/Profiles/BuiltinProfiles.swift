@@ -6,16 +6,13 @@
 public enum BuiltinProfiles {
     /// Name → profile text.
     public static let texts: [(name: String, text: String)] = [
-        ("dot-ipdr", dotIPDR), ("zeek-conn", zeekConn), ("radius-acct", radiusAcct), ("ipdrdoc", ipdrDoc),
+        ("dot-ipdr", dotIPDR), ("dot-ipdr-allocation", dotIPDRAllocation), ("zeek-conn", zeekConn), ("nfdump", nfdump),
+        ("radius-acct", radiusAcct), ("ipdrdoc", ipdrDoc),
     ]
 
-    /// The Indian DoT licence IPDR layout (Jio and others): long header texts,
-    /// IST dates (dd/mm/yyyy) and times (hh:mm:ss) in separate columns, a
-    /// banner with the query above the table and a footer below it.
-    public static let dotIPDR = #"""
-    {
-      "name": "dot-ipdr",
-      "description": "Indian DoT licence IPDR (Jio and others): split IST date and time columns, banner and footer",
+    /// What `dot-ipdr` and `dot-ipdr-allocation` share: the DoT layout's
+    /// zone, column texts, split dates and times, banner and footer.
+    static let dotLayout = #"""
       "zone": "Asia/Kolkata",
       "columns": {
         "msisdn": ["Landline/MSISDN/MDN/Leased Circuit ID for Internet Access", "MSISDN", "MDN"],
@@ -54,6 +51,23 @@ public enum BuiltinProfiles {
       "banner": { "query": ["IPDR OF", "IPDR FOR"] },
       "footer": ["This is System generated report", "No Records Found"],
       "excel_serial_dates": false,
+    """#
+
+    /// The Indian DoT licence IPDR layout (Jio and others): long header texts,
+    /// IST dates (dd/mm/yyyy) and times (hh:mm:ss) in separate columns, a
+    /// banner with the query above the table and a footer below it. Warns
+    /// when every allocation of several rows repeats its volume on each row.
+    public static let dotIPDR = #"""
+    {
+      "name": "dot-ipdr",
+      "description": "Indian DoT licence IPDR (Jio and others): split IST date and time columns, banner and footer",
+    \#(dotLayout)
+      "allocation_volume": {
+        "key": ["msisdn", "public_ip", "public_port", "start_time"],
+        "columns": ["bytes_up", "bytes_down"],
+        "repeats": "warn",
+        "suggest": "dot-ipdr-allocation"
+      },
       "minimum_matches": 6
     }
     """#
@@ -91,14 +105,35 @@ public enum BuiltinProfiles {
     }
     """#
 
-    /// Zeek's `conn.log` (read by the Zeek reader): the connection's start,
-    /// its originator as the private side, its responder as the destination,
-    /// and the payload bytes each way. `duration` and the other fields keep
-    /// their Zeek names.
+    /// `dot-ipdr` for files that repeat an allocation's volume (bytes up and
+    /// down) on every event row of that allocation: the volume stays on each
+    /// allocation's first row and the repeats are null, so that `sum()` counts
+    /// it once. Never chosen by `profile=auto`: the analyst names it.
+    public static let dotIPDRAllocation = #"""
+    {
+      "name": "dot-ipdr-allocation",
+      "description": "dot-ipdr for files that repeat an allocation's volume on each of its event rows: the volume is kept once",
+    \#(dotLayout)
+      "allocation_volume": {
+        "key": ["msisdn", "public_ip", "public_port", "start_time"],
+        "columns": ["bytes_up", "bytes_down"],
+        "repeats": "keep_first"
+      },
+      "auto": false,
+      "minimum_matches": 6
+    }
+    """#
+
+    /// Zeek's `conn.log`, as a TSV log (read by the Zeek reader, which types
+    /// `ts` and `duration` by `#types`) or as a JSON log (where they are
+    /// numbers: `units` makes them a timestamp and a duration): the connection's start,
+    /// its end (start + `duration`), its originator as the private side, its
+    /// responder as the destination, and the payload bytes each way.
+    /// `duration` and the other fields keep their Zeek names.
     public static let zeekConn = #"""
     {
       "name": "zeek-conn",
-      "description": "Zeek conn.log: ts, originator and responder endpoints, proto, payload bytes",
+      "description": "Zeek conn.log: ts, end = ts + duration, originator and responder endpoints, proto, payload bytes",
       "columns": {
         "start_time": ["ts"],
         "private_ip": ["id.orig_h"],
@@ -109,6 +144,8 @@ public enum BuiltinProfiles {
         "bytes_up": ["orig_bytes"],
         "bytes_down": ["resp_bytes"]
       },
+      "units": { "ts": "epoch_seconds", "duration": "seconds" },
+      "end_times": [{ "column": "end_time", "start": "start_time", "duration": "duration" }],
       "minimum_matches": 6
     }
     """#
@@ -131,6 +168,34 @@ public enum BuiltinProfiles {
         "apn": ["Called-Station-Id"]
       },
       "minimum_matches": 2
+    }
+    """#
+
+    /// nfdump's CSV output (`nfdump -o csv`, read by the nfdump reader): a
+    /// flow's first and last seen times, its endpoints as exported, protocol
+    /// and bytes. `sa`/`sp` stay the flow's source (`src_ip`/`src_port`), not
+    /// `private_ip`: NetFlow is one-directional, so a return flow's source is
+    /// the server. The NSEL/NEL translated source (`xsa`/`xsp`) is the public side.
+    public static let nfdump = #"""
+    {
+      "name": "nfdump",
+      "description": "nfdump CSV export (nfdump -o csv): flow start and end, source and destination, protocol, bytes",
+      "columns": {
+        "start_time": ["ts"],
+        "end_time": ["te"],
+        "duration": ["td"],
+        "src_ip": ["sa"],
+        "src_port": ["sp"],
+        "dst_ip": ["da"],
+        "dst_port": ["dp"],
+        "protocol": ["pr"],
+        "bytes_up": ["ibyt"],
+        "bytes_down": ["obyt"],
+        "public_ip": ["xsa"],
+        "public_port": ["xsp"]
+      },
+      "units": { "td": "seconds" },
+      "minimum_matches": 8
     }
     """#
 }

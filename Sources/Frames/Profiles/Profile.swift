@@ -19,14 +19,23 @@ public struct Profile: Sendable {
     public var footers: [String]
     /// Whether a date given as a number is an Excel serial date (days since 1899-12-30).
     public var excelSerialDates: Bool
+    /// End times computed from a start column and a duration column.
+    public var endTimes: [EndTimeRule]
+    /// Header text → the unit its numbers are in (epoch seconds as timestamps, seconds as durations).
+    var units: [(header: String, unit: UnitConverter.Unit)] = []
     /// Columns whose equal values make a row a repeat of an earlier one; empty = no dedup.
     public var dedupColumns: [String]
+    /// Volumes repeated on every event row of an allocation: warned about, or kept once.
+    public var allocationVolume: AllocationVolumeRule?
+    /// Whether `profile=auto` may choose the profile (false: only `profile=NAME`).
+    public var auto = true
     /// At least this many of a file's header names must be known to the profile for `profile=auto` to choose it.
     public var minimumMatches: Int
 
     public init(name: String, description: String = "", zone: Zone? = nil, columns: [ColumnRule] = [],
                 timestamps: [TimestampRule] = [], bannerQuery: [String] = [], footers: [String] = [],
-                excelSerialDates: Bool = false, dedupColumns: [String] = [], minimumMatches: Int = 3) {
+                excelSerialDates: Bool = false, endTimes: [EndTimeRule] = [], dedupColumns: [String] = [],
+                minimumMatches: Int = 3) {
         self.name = name
         self.description = description
         self.zone = zone
@@ -35,6 +44,7 @@ public struct Profile: Sendable {
         self.bannerQuery = bannerQuery
         self.footers = footers
         self.excelSerialDates = excelSerialDates
+        self.endTimes = endTimes
         self.dedupColumns = dedupColumns
         self.minimumMatches = minimumMatches
     }
@@ -71,6 +81,42 @@ public struct Profile: Sendable {
             self.timeHeaders = timeHeaders
             self.dateLayout = dateLayout
             self.dateFormat = dateFormat
+        }
+    }
+
+    /// An end time as a start timestamp plus a duration.
+    public struct EndTimeRule: Sendable {
+        /// The output name (`end_time`).
+        public var target: String
+        /// The start column: output names or header texts (`start_time`, `ts`).
+        public var start: [String]
+        /// The duration column (a duration, or seconds as a number): output names or header texts.
+        public var duration: [String]
+
+        public init(target: String, start: [String], duration: [String]) {
+            self.target = target
+            self.start = start
+            self.duration = duration
+        }
+    }
+
+    /// An allocation's volume repeated on each of its event rows.
+    public struct AllocationVolumeRule: Sendable {
+        /// Output columns whose equal values make one allocation.
+        public var key: [String]
+        /// The volume columns (`bytes_up`, `bytes_down`).
+        public var columns: [String]
+        /// Keep the volume on each allocation's first row and null it on the
+        /// repeats (true), or only warn (false).
+        public var keepFirst: Bool
+        /// The profile the warning suggests (`dot-ipdr-allocation`).
+        public var suggest: String?
+
+        public init(key: [String], columns: [String], keepFirst: Bool, suggest: String? = nil) {
+            self.key = key
+            self.columns = columns
+            self.keepFirst = keepFirst
+            self.suggest = suggest
         }
     }
 

@@ -14,6 +14,16 @@ public enum ProfileApplier {
             let wanted = Set(headers.map(HeaderKey.of))
             return keys.firstIndex { wanted.contains($0) }
         }
+        var inFields = frame.fields
+        var inColumns = frame.columns
+        for rule in profile.units {
+            guard let c = find([rule.header]) else { continue }
+            let (converted, note) = UnitConverter.convert(inColumns[c], unit: rule.unit, zone: zone, shown: "`\(original(inFields[c]))`")
+            inColumns[c] = converted
+            inFields[c].type = converted.type
+            if let note { damage.append(note) }
+        }
+        let frame = profile.units.isEmpty ? frame : Frame(fields: inFields, columns: inColumns, rowCount: frame.rowCount)
         var consumed = Set<Int>()
         var merged: [Int: (name: String, column: Column, source: String)] = [:]
         for rule in profile.timestamps {
@@ -71,6 +81,7 @@ public enum ProfileApplier {
             fields.append(Field(unique, column.type, sourceName: target == nil ? field.sourceName : original(field)))
             columns.append(column)
         }
+        addEndTimes(profile.endTimes, fields: &fields, columns: &columns, damage: &damage)
         var out = Frame(fields: fields, columns: columns, rowCount: frame.rowCount)
         var removed = 0
         if !profile.dedupColumns.isEmpty {
@@ -87,7 +98,32 @@ public enum ProfileApplier {
                 damage.append("dedup skipped: no column \(missing.joined(separator: ", "))")
             }
         }
+        if let rule = profile.allocationVolume {
+            let (kept, notes) = AllocationVolume.apply(rule, to: out)
+            out = kept
+            damage += notes
+        }
         return ProfiledFrame(frame: out, damage: damage, duplicatesRemoved: removed)
+    }
+
+    /// Adds each end-time rule's column right after its start column; a rule
+    /// whose column already exists, or whose start or duration column the
+    /// frame lacks, adds nothing.
+    static func addEndTimes(_ rules: [Profile.EndTimeRule], fields: inout [Field], columns: inout [Column], damage: inout [String]) {
+        func find(_ names: [String]) -> Int? {
+            let wanted = Set(names.map(HeaderKey.of))
+            return fields.firstIndex { wanted.contains(HeaderKey.of($0.name)) }
+                ?? fields.firstIndex { $0.sourceName.map { wanted.contains(HeaderKey.of($0)) } ?? false }
+        }
+        for rule in rules where !fields.contains(where: { $0.name == rule.target }) {
+            guard let s = find(rule.start), let d = find(rule.duration) else { continue }
+            let shown = "\(rule.target) = \(fields[s].name) + \(fields[d].name)"
+            let result = EndTimeAdder.add(start: columns[s], duration: columns[d], shown: shown)
+            damage += result.damage
+            guard let column = result.column else { continue }
+            fields.insert(Field(rule.target, .timestamp, sourceName: "\(original(fields[s])) + \(original(fields[d]))"), at: s + 1)
+            columns.insert(column, at: s + 1)
+        }
     }
 
     /// The header text a field was read from.

@@ -3,7 +3,7 @@
 public enum ProfileDecoder {
     /// The keys a profile may have.
     static let keys = ["name", "description", "zone", "columns", "timestamps", "banner", "footer",
-                       "excel_serial_dates", "dedup", "minimum_matches"]
+                       "excel_serial_dates", "units", "end_times", "dedup", "allocation_volume", "auto", "minimum_matches"]
 
     /// Date formats a timestamp rule may name, and the layouts they read.
     static let dateFormats: [(text: String, layout: TimestampLayout)] = [
@@ -50,11 +50,26 @@ public enum ProfileDecoder {
             case "excel_serial_dates":
                 guard case .bool(let b) = v.kind else { throw d.error(v, "excel_serial_dates must be true or false, got \(v.kindName)") }
                 p.excelSerialDates = b
+            case "units":
+                for u in try d.object(v, "units") {
+                    let text = try d.string(u.value, "units.\(u.key)")
+                    guard let unit = UnitConverter.Unit(rawValue: text) else {
+                        throw d.error(u.value, "unknown unit '\(text)' (units: \(UnitConverter.Unit.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    p.units.append((u.key, unit))
+                }
+            case "end_times":
+                for e in try d.array(v, "end_times") { p.endTimes.append(try endTime(e, d)) }
             case "dedup":
                 for k in try d.object(v, "dedup") {
                     guard k.key == "columns" else { throw d.error(at: k.keyAt, "unknown key '\(k.key)' in dedup (keys: columns)") }
                     p.dedupColumns = try d.strings(k.value, "dedup.columns")
                 }
+            case "allocation_volume":
+                p.allocationVolume = try allocationVolume(v, d)
+            case "auto":
+                guard case .bool(let b) = v.kind else { throw d.error(v, "auto must be true or false, got \(v.kindName)") }
+                p.auto = b
             case "minimum_matches":
                 guard case .number(let n) = v.kind, n >= 1, n == n.rounded() else {
                     throw d.error(v, "minimum_matches must be a whole number of at least 1")
@@ -63,10 +78,10 @@ public enum ProfileDecoder {
             default: break
             }
         }
-        let targets = p.columns.map(\.target) + p.timestamps.map(\.target)
+        let targets = p.columns.map(\.target) + p.timestamps.map(\.target) + p.endTimes.map(\.target)
         var seen = Set<String>()
         for t in targets where !seen.insert(t).inserted {
-            throw d.error(root, "column '\(t)' is produced twice (in columns and timestamps, or twice in timestamps)")
+            throw d.error(root, "column '\(t)' is produced twice (in columns, timestamps or end_times)")
         }
         return p
     }
@@ -95,6 +110,43 @@ public enum ProfileDecoder {
         }
         return .init(target: target, dateHeaders: try d.strings(try field("date"), "date"),
                      timeHeaders: try d.strings(try field("time"), "time"), dateLayout: layout, dateFormat: format)
+    }
+
+    private static func endTime(_ v: ProfileJSON, _ d: Fields) throws(ProfileError) -> Profile.EndTimeRule {
+        let fields = try d.object(v, "an end_times entry")
+        let allowed = ["column", "start", "duration"]
+        for f in fields where !allowed.contains(f.key) {
+            throw d.error(at: f.keyAt, "unknown key '\(f.key)' in an end_times entry (keys: \(allowed.joined(separator: ", ")))")
+        }
+        func field(_ key: String) throws(ProfileError) -> ProfileJSON {
+            guard let f = fields.first(where: { $0.key == key }) else { throw d.error(v, "an end_times entry needs \"\(key)\"") }
+            return f.value
+        }
+        let columnValue = try field("column")
+        let target = try d.string(columnValue, "column")
+        try d.checkTarget(target, at: (columnValue.line, columnValue.column))
+        return .init(target: target, start: try d.strings(try field("start"), "start"),
+                     duration: try d.strings(try field("duration"), "duration"))
+    }
+
+    private static func allocationVolume(_ v: ProfileJSON, _ d: Fields) throws(ProfileError) -> Profile.AllocationVolumeRule {
+        let fields = try d.object(v, "allocation_volume")
+        let allowed = ["key", "columns", "repeats", "suggest"]
+        for f in fields where !allowed.contains(f.key) {
+            throw d.error(at: f.keyAt, "unknown key '\(f.key)' in allocation_volume (keys: \(allowed.joined(separator: ", ")))")
+        }
+        func field(_ key: String) throws(ProfileError) -> ProfileJSON {
+            guard let f = fields.first(where: { $0.key == key }) else { throw d.error(v, "allocation_volume needs \"\(key)\"") }
+            return f.value
+        }
+        let repeatsValue = try field("repeats")
+        let repeats = try d.string(repeatsValue, "repeats")
+        guard repeats == "warn" || repeats == "keep_first" else {
+            throw d.error(repeatsValue, "repeats must be \"warn\" or \"keep_first\", got '\(repeats)'")
+        }
+        let suggest = try fields.first(where: { $0.key == "suggest" }).map { f throws(ProfileError) in try d.string(f.value, "suggest") }
+        return .init(key: try d.strings(try field("key"), "key"), columns: try d.strings(try field("columns"), "columns"),
+                     keepFirst: repeats == "keep_first", suggest: suggest)
     }
 
     /// Typed access to JSON values with errors that point at them.

@@ -36,11 +36,13 @@ public enum ProfileMatcher {
         m.matched >= profile.minimumMatches
     }
 
-    /// The best accepted profile for `header`.
+    /// The best accepted profile for `header`, among those `auto` may choose
+    /// (all of them with `includingManual`, for a profile the analyst named).
     /// A header that is already mostly canonical column names (at least half) needs no profile.
-    public static func choose(header: [String], among profiles: [Profile]) -> Choice {
+    public static func choose(header: [String], among all: [Profile], includingManual: Bool = false) -> Choice {
         let canonical = header.filter { CanonicalColumns.type(of: $0) != nil }.count
         if canonical * 2 >= header.count { return .none }
+        let profiles = includingManual ? all : all.filter(\.auto)
         let accepted = profiles.map { score($0, header: header) }.enumerated()
             .filter { accepts($0.element, profiles[$0.offset]) }.map(\.element)
         guard let best = accepted.map(\.matched).max() else { return .none }

@@ -31,7 +31,7 @@ public enum TableLocator {
             var fields = bestSplit(line)
             if fields.first == "#fields" { fields.removeFirst() } // a Zeek log's header
             guard fields.count > 1 else { continue }
-            let choice = ProfileMatcher.choose(header: fields, among: candidates)
+            let choice = ProfileMatcher.choose(header: fields, among: candidates, includingManual: forced != nil)
             if choice != .none {
                 // A Zeek log's `#` directives are its layout, not a banner.
                 let banner = lines[..<i].filter { !$0.hasPrefix("#") }.map(cleanBanner).filter { !$0.isEmpty }

@@ -13,7 +13,7 @@ enum CSVReader {
         let path = file.path
         guard let base = file.base else { throw .emptyFile(path: path) }
         let dataStart = file.bomLength
-        let eof = footerStart(base, from: dataStart, eof: file.count, footers: options.footers)
+        let eof = footerStart(base, from: dataStart, eof: options.dataEnd ?? file.count, footers: options.footers)
         var notes: [String] = []
 
         var firstContent = dataStart

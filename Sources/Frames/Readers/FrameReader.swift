@@ -21,6 +21,8 @@ public enum FrameReader {
             return try CSVReader.read(file, format: format, options: options)
         case .zeek:
             return try ZeekReader.read(file, options: options)
+        case .nfdump:
+            return try NfdumpReader.read(file, options: options)
         case .json, .ndjson:
             return try JSONReader.read(file, format: format, options: options)
         case .arrow:
@@ -53,7 +55,7 @@ public enum FrameReader {
         case .xlsx:
             guard let file = try? MappedFile(path: path) else { return nil }
             return XlsxReader.prefix(file, sheet: sheet, bytes: bytes)
-        case .csv, .tsv, .zeek:
+        case .csv, .tsv, .zeek, .nfdump:
             guard let file = try? MappedFile(path: path), let base = file.base else { return nil }
             return Array(UnsafeBufferPointer(start: base, count: min(bytes, file.count)))
         case .json, .ndjson, .arrow, .radius, .natlog, .ipdrxml:
@@ -68,11 +70,13 @@ public enum FrameReader {
         if file.looksBinary { throw .binaryFile(path: file.path) }
         if options.format == nil, IPDRDocReader.looks(file) { return .ipdrxml }
         if let f = options.format {
+            if f == .csv && NfdumpReader.looks(file) { return .nfdump }
             return f == .tsv && ZeekReader.looks(file) ? .zeek : f
         }
         if ZeekReader.looks(file) { return .zeek }
         if RadiusReader.looks(file) { return .radius }
         if NatLogReader.looks(file) { return .natlog }
+        if NfdumpReader.looks(file) { return .nfdump }
         return detect(file)
     }
 
@@ -107,7 +111,7 @@ public enum FrameReader {
             if firstByte == UInt8(ascii: "[") { return .json }
             if firstByte == UInt8(ascii: "{") { return .ndjson }
             return byExtension ?? .json
-        case .csv?, .tsv?, .arrow?, .zeek?, .radius?, .natlog?, .xlsx?, .ipdrxml?:
+        case .csv?, .tsv?, .arrow?, .zeek?, .nfdump?, .radius?, .natlog?, .xlsx?, .ipdrxml?:
             return byExtension ?? .csv
         case nil:
             if firstByte == UInt8(ascii: "[") { return .json }

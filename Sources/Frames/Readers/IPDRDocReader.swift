@@ -35,7 +35,8 @@ enum IPDRDocReader {
         let cutShort = try parser.parse(data, keepComplete: options.onError == .skip)
         let rows = parser.table.rowCount
         var notes: [String] = []
-        if let cutShort { notes.append("warning: " + cutShort) }
+        var warnings: [String] = []
+        if let cutShort { warnings.append(cutShort) }
         let d = parser.document
         let about = [("version", d["version"]), ("docId", d["docId"]), ("recorder", d["IPDRRecorderInfo"]), ("created", d["creationTime"])]
             .compactMap { k, v in v.map { "\(k) \($0)" } }
@@ -45,16 +46,18 @@ enum IPDRDocReader {
                 if let count = Int(text.trimmingBlanks()), count == rows {
                     // As declared.
                 } else {
-                    notes.append("warning: IPDRDoc.End says count=\(text) but \(rows) IPDR record(s) were read: the document is truncated or padded")
+                    warnings.append("IPDRDoc.End says count=\(text) but \(rows) IPDR record(s) were read: the document is truncated or padded")
                 }
             }
         } else if cutShort == nil {
-            notes.append("warning: the document has no IPDRDoc.End: it may have been cut short (\(rows) IPDR record(s) read)")
+            warnings.append("the document has no IPDRDoc.End: it may have been cut short (\(rows) IPDR record(s) read)")
         }
         var o = options
         for name in parser.table.names where o.types[name] == nil && identifiers.contains(HeaderKey.of(name)) {
             o.types[name] = .string
         }
-        return try parser.table.frame(options: o, format: .ipdrxml, bytesRead: Int64(file.count), notes: notes)
+        var result = try parser.table.frame(options: o, format: .ipdrxml, bytesRead: Int64(file.count), notes: notes)
+        result.warnings = warnings
+        return result
     }
 }

@@ -66,7 +66,9 @@ enum ZeekReader {
     static func read(_ file: MappedFile, options: ReadOptions) throws(LoadError) -> ReadResult {
         let layout = layout(file)
         guard !layout.fields.isEmpty else {
-            throw .invalidOption(path: file.path, reason: "a Zeek log needs a #fields line")
+            throw .formatMismatch(SourcePosition(file: file.path, line: layout.headerLines + 1, column: 1),
+                                  reason: "not a Zeek log: no #fields line" + (layout.headerLines == 0 ? "" : " among the \(layout.headerLines) # lines at the top"),
+                                  hint: "a Zeek TSV log starts with #separator, then #fields and #types lines; a Zeek JSON log is one object per line ({\"ts\":…}) and loads without format= (or with format=ndjson)")
         }
         var o = options
         o.delimiter = layout.separator

@@ -52,7 +52,7 @@ public enum FrameWriter {
     @discardableResult
     static func encode(_ frame: Frame, format: FileFormat, options: WriteOptions, to sink: inout ByteSink) -> Int {
         switch format {
-        case .csv, .tsv, .zeek, .radius, .natlog, .xlsx, .ipdrxml:
+        case .csv, .tsv, .zeek, .nfdump, .radius, .natlog, .xlsx, .ipdrxml:
             // `save` refuses the read-only formats; a caller asking for one gets TSV.
             let delimiter = options.delimiter ?? (format == .csv ? 44 : 9)
             return CSVWriter.write(frame, delimiter: delimiter, header: options.header, zone: options.zone,

@@ -93,12 +93,9 @@ extension Session {
                 auditWarning("\(path.value) does not hold what ipdr wrote: fingerprint \(fingerprint.prefix(12))… now, \(recorded.prefix(12))… recorded by session \(result.metadata.first { $0.0 == "ipdr.session" }?.1 ?? "?")")
             }
         }
+        for w in result.warnings { auditWarning("\(path.value): \(w)") }
         for n in result.notes where Self.isWorthShowing(n) {
-            if n.hasPrefix("warning: ") {
-                auditWarning("\(path.value): \(n.dropFirst("warning: ".count))")
-            } else {
-                output.error("note: \(path.value): \(n)\n")
-            }
+            output.error("note: \(path.value): \(n)\n")
         }
         catalog.remove(frameName + "_rejects")
         if result.rejectedCount > 0, let rejects = result.rejects {
