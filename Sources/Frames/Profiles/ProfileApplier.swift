@@ -69,10 +69,7 @@ public enum ProfileApplier {
                 if let note { damage.append(note) }
             }
             if let target, CanonicalColumns.identifiers.contains(target) {
-                let (count, example) = ValueRepair.scientificNotation(column)
-                if count > 0 {
-                    damage.append("\(shown): \(rows(count)) in scientific notation (e.g. \(example)): digits were lost at the source (a spreadsheet); kept as written")
-                }
+                if let note = IdentifierDamage.note(column, shown: shown) { damage.append(note) }
             }
             var unique = name
             var k = 2
