@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Shell", dependencies: ["Session", "Language", "Frames", "CLibEdit"], swiftSettings: strict),
         .executableTarget(name: "ipdr", dependencies: ["Shell", "Session", "Language", "Audit"], swiftSettings: strict),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-        .testTarget(name: "FramesTests", dependencies: ["Frames", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "FramesTests", dependencies: ["Frames", "TestSupport"], exclude: ["fixtures"], swiftSettings: strict),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Frames", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SessionTests", dependencies: ["Session", "Audit"], swiftSettings: strict),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Frames", "TestSupport"], swiftSettings: strict),
