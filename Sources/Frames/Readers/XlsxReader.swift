@@ -12,26 +12,35 @@ enum XlsxReader {
     }
 
     /// Converts the chosen sheet (`sheet`, else the first); at most about
-    /// `byteLimit` bytes of rows when only the start is wanted.
+    /// `byteLimit` bytes of rows when only the start is wanted, in which case
+    /// only as much of the sheet part is decompressed as those rows need.
     static func convert(_ file: MappedFile, sheet: String?, byteLimit: Int = .max) throws(LoadError) -> Conversion {
         let archive = try XlsxArchive(file: file)
         let workbook = try XlsxWorkbook(archive: archive)
         let chosen = try workbook.sheet(named: sheet, path: file.path)
-        var strings: [String] = []
-        if let part = try archive.part(workbook.folder + "sharedStrings.xml") {
+        var strings = XlsxSharedStrings()
+        let stringsPart = workbook.folder + "sharedStrings.xml"
+        if let part = try archive.part(stringsPart) {
             let read = XlsxSharedStrings.read(part)
-            if let e = read.error { throw .notAWorkbook(path: file.path, reason: "the shared strings are not well-formed XML (\(e))") }
-            strings = read.strings
+            if let e = read.error { throw .notAWorkbook(path: file.path, reason: "the shared strings (\(stringsPart)) are not well-formed XML (\(e))") }
+            strings = read.table
         }
         let styles = try archive.part(workbook.folder + "styles.xml").map(XlsxStyles.init) ?? XlsxStyles()
-        guard let data = try archive.part(chosen.part) else {
-            throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' has no part \(chosen.part) in the archive (a chart sheet?)")
-        }
-        let converter = XlsxSheetConverter(strings: strings, styles: styles, date1904: workbook.date1904, byteLimit: byteLimit)
-        let csv: [UInt8]
-        switch converter.convert(data) {
-        case .success(let bytes): csv = bytes
-        case .failure(let f): throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' (\(chosen.part)): \(f.reason)")
+        // The sheet's XML is several times its CSV text: start with 16 times the bytes wanted, double while short.
+        var limit: Int? = byteLimit == .max ? nil : max(1 << 20, byteLimit.multipliedReportingOverflow(by: 16).partialValue)
+        var converter: XlsxSheetConverter
+        var csv: [UInt8]
+        while true {
+            guard let (data, whole) = try archive.part(chosen.part, limit: limit) else {
+                throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' has no part \(chosen.part) in the archive (a chart sheet?)")
+            }
+            converter = XlsxSheetConverter(strings: strings, styles: styles, date1904: workbook.date1904, byteLimit: byteLimit)
+            switch converter.convert(data, partial: !whole) {
+            case .success(let bytes): csv = bytes
+            case .failure(let f): throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' (\(chosen.part)): \(f.reason)")
+            }
+            guard !whole, !converter.truncated, let l = limit, l < XlsxArchive.maxPartBytes else { break }
+            limit = l * 2
         }
         var notes: [String] = []
         if workbook.sheets.count > 1 {
