@@ -7,15 +7,18 @@ enum XlsxCSVField {
     static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
         var quote = false
         var breaks = false
-        for b in text {
+        var i = 0
+        while i < text.count {
+            let b = text[i]
             if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") { quote = true } else if b == 10 || b == 13 { breaks = true }
+            i += 1
         }
         if !quote && !breaks {
             out.append(contentsOf: text)
             return false
         }
         if quote { out.append(UInt8(ascii: "\"")) }
-        var i = 0
+        i = 0
         while i < text.count {
             let b = text[i]
             if b == 13 {

@@ -89,7 +89,15 @@ enum XlsxCellText {
     /// The bytes of a text with OOXML's `_xHHHH_` escapes decoded (the byte form of `unescaped`).
     static func unescape(_ s: inout [UInt8]) {
         let u = UInt8(ascii: "_")
-        guard s.count >= 7, s.indices.dropLast().contains(where: { s[$0] == u && s[$0 + 1] == UInt8(ascii: "x") }) else { return }
+        let found = s.withUnsafeBufferPointer { b in
+            var i = 0
+            while i + 6 < b.count {
+                if b[i] == u, b[i + 1] == UInt8(ascii: "x") { return true }
+                i += 1
+            }
+            return false
+        }
+        guard found else { return }
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
         var i = 0

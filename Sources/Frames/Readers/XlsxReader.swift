@@ -18,20 +18,29 @@ enum XlsxReader {
         let archive = try XlsxArchive(file: file)
         let workbook = try XlsxWorkbook(archive: archive)
         let chosen = try workbook.sheet(named: sheet, path: file.path)
-        var strings = XlsxSharedStrings()
         let stringsPart = workbook.folder + "sharedStrings.xml"
-        if let part = try archive.part(stringsPart) {
-            let read = XlsxSharedStrings.read(part)
-            if let e = read.error { throw .notAWorkbook(path: file.path, reason: "the shared strings (\(stringsPart)) are not well-formed XML (\(e))") }
-            strings = read.table
-        }
         let styles = try archive.part(workbook.folder + "styles.xml").map(XlsxStyles.init) ?? XlsxStyles()
-        // The sheet's XML is several times its CSV text: start with 16 times the bytes wanted, double while short.
-        var limit: Int? = byteLimit == .max ? nil : max(1 << 20, byteLimit.multipliedReportingOverflow(by: 16).partialValue)
+        // For the start of a sheet, only the start of its part and of the shared strings is read:
+        // 16 times the bytes wanted (XML is several times its CSV text), doubled while that is short.
+        let first: Int? = byteLimit == .max ? nil : max(1 << 20, byteLimit.multipliedReportingOverflow(by: 16).partialValue)
+        var sheetLimit = first
+        var stringsLimit = first
+        var strings = XlsxSharedStrings()
+        var stringsRead: Int?? = .none
         var converter: XlsxSheetConverter
         var csv: [UInt8]
         while true {
-            guard let (data, whole) = try archive.part(chosen.part, limit: limit) else {
+            if stringsRead != .some(stringsLimit) {
+                stringsRead = .some(stringsLimit)
+                if let (part, whole) = try archive.part(stringsPart, limit: stringsLimit) {
+                    let read = XlsxSharedStrings.read(part, partial: !whole)
+                    if let e = read.error {
+                        throw .notAWorkbook(path: file.path, reason: "the shared strings (\(stringsPart)) are not well-formed XML (\(e))")
+                    }
+                    strings = read.table
+                }
+            }
+            guard let (data, whole) = try archive.part(chosen.part, limit: sheetLimit) else {
                 throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' has no part \(chosen.part) in the archive (a chart sheet?)")
             }
             converter = XlsxSheetConverter(strings: strings, styles: styles, date1904: workbook.date1904, byteLimit: byteLimit)
@@ -39,8 +48,14 @@ enum XlsxReader {
             case .success(let bytes): csv = bytes
             case .failure(let f): throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' (\(chosen.part)): \(f.reason)")
             }
-            guard !whole, !converter.truncated, let l = limit, l < XlsxArchive.maxPartBytes else { break }
-            limit = l * 2
+            if converter.truncated { break }
+            if converter.needsMoreStrings {
+                stringsLimit = Self.doubled(stringsLimit)
+            } else if !whole {
+                sheetLimit = Self.doubled(sheetLimit)
+            } else {
+                break
+            }
         }
         var notes: [String] = []
         if workbook.sheets.count > 1 {
@@ -75,6 +90,12 @@ enum XlsxReader {
         result.notes = conversion.notes + result.notes
         if let rejects = result.rejects { result.rejects = fieldPositioned(rejects, csv: conversion.csv) }
         return result
+    }
+
+    /// Twice a part limit; nil (the whole part) past what a part may hold.
+    private static func doubled(_ limit: Int?) -> Int? {
+        guard let limit, limit < XlsxArchive.maxPartBytes / 2 else { return nil }
+        return limit * 2
     }
 
     /// The first `bytes` bytes of the chosen sheet's CSV text, nil when it cannot be read.

@@ -12,6 +12,8 @@ struct XlsxSharedStrings {
     private(set) var ends: [Int] = []
     /// Whether each string had line breaks (read as spaces).
     private(set) var broken: [Bool] = []
+    /// Whether the table holds every string of the part (false when only the start of the part was read).
+    private(set) var complete = true
 
     init() {}
 
@@ -28,15 +30,19 @@ struct XlsxSharedStrings {
         String(decoding: bytes[range(i)], as: UTF8.self)
     }
 
-    /// Reads the part; the reason (`line L column C: what`) when it is not well-formed XML.
-    static func read(_ data: Data) -> (table: XlsxSharedStrings, error: String?) {
+    /// Reads the part; the reason (`line L column C: what`) when it is not
+    /// well-formed XML. With `partial`, `data` is the start of the part and
+    /// the table holds the strings complete in it.
+    static func read(_ data: Data, partial: Bool = false) -> (table: XlsxSharedStrings, error: String?) {
         var table = XlsxSharedStrings()
+        table.complete = !partial
         let error: String? = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             do throws(XlsxXMLTokens.Failure) {
                 try table.scan(bytes)
                 return nil
             } catch {
+                if partial { return nil }
                 return XlsxXMLTokens.place(error.offset, in: bytes) + ": " + error.reason
             }
         }

@@ -29,6 +29,8 @@ final class XlsxSheetConverter {
     private(set) var brokenLines = 0
     /// Whether the byte limit stopped the conversion early.
     private(set) var truncated = false
+    /// Whether a cell named a shared string past the end of a table that was read only in part.
+    private(set) var needsMoreStrings = false
 
     init(strings: XlsxSharedStrings, styles: XlsxStyles, date1904: Bool, byteLimit: Int = .max) {
         self.strings = strings
@@ -52,6 +54,8 @@ final class XlsxSheetConverter {
             do throws(XlsxXMLTokens.Failure) {
                 try scan(bytes, into: &out, partial: partial)
             } catch {
+                // The rows before the first shared string not read yet are the answer.
+                if needsMoreStrings { return .success(out.padded()) }
                 return .failure(XlsxSheetFailure(reason: XlsxXMLTokens.place(error.offset, in: bytes) + ": " + error.reason))
             }
             return .success(out.padded())
@@ -138,6 +142,10 @@ final class XlsxSheetConverter {
             switch cellType {
             case .shared:
                 let i = value.withUnsafeBufferPointer { Self.integer(Self.trimmed($0), $0) }
+                if let i, i >= strings.count, !strings.complete {
+                    needsMoreStrings = true
+                    throw fail(cellStart, "")
+                }
                 guard let i, i < strings.count else {
                     throw fail(cellStart, "cell \(cellRef.map(tokens.string) ?? "?") names shared string \(String(decoding: value, as: UTF8.self)), but the table has \(strings.count)")
                 }
@@ -322,10 +330,12 @@ final class XlsxSheetConverter {
     private static func integer(_ r: Range<Int>, _ b: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !r.isEmpty, r.count <= 9 else { return nil }
         var n = 0
-        for i in r {
+        var i = r.lowerBound
+        while i < r.upperBound {
             let d = b[i] &- UInt8(ascii: "0")
             guard d < 10 else { return nil }
             n = n * 10 + Int(d)
+            i += 1
         }
         return n
     }
@@ -342,7 +352,11 @@ final class XlsxSheetConverter {
         if negative { i += 1 }
         let digits = r.upperBound - i
         guard digits > 0, digits <= 15 else { return false }
-        for k in i..<r.upperBound where b[k] &- UInt8(ascii: "0") >= 10 { return false }
+        var k = i
+        while k < r.upperBound {
+            if b[k] &- UInt8(ascii: "0") >= 10 { return false }
+            k += 1
+        }
         while i < r.upperBound - 1, b[i] == UInt8(ascii: "0") { i += 1 }
         if negative, !(r.upperBound - i == 1 && b[i] == UInt8(ascii: "0")) { out.append(UInt8(ascii: "-")) }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<r.upperBound]))
@@ -358,7 +372,9 @@ final class XlsxSheetConverter {
     private static func column(of ref: Range<Int>, _ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var n = 0
         var letters = 0
-        for i in ref {
+        var i = ref.lowerBound
+        while i < ref.upperBound {
+            defer { i += 1 }
             let upper = b[i] & ~0x20
             guard upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") else { break }
             n = n * 26 + Int(upper - UInt8(ascii: "A") + 1)

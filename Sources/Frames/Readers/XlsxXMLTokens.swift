@@ -113,7 +113,7 @@ struct XlsxXMLTokens {
             throw Failure(offset: i < n ? i : tokenStart, reason: "a tag that is not closed with >\(i < n ? "" : " (cut short?)")")
         }
         guard let top = open.last, top.count == nameEnd - nameStart,
-              (0..<top.count).allSatisfy({ bytes[top.start + $0] == bytes[nameStart + $0] }) else {
+              same(top.start, nameStart, top.count) else {
             throw Failure(offset: tokenStart, reason: open.isEmpty ? "a closing tag with no open element" : "a closing tag that does not match the open element")
         }
         open.removeLast()
@@ -189,8 +189,22 @@ struct XlsxXMLTokens {
     }
 
     @inline(__always)
+    private func same(_ i: Int, _ j: Int, _ count: Int) -> Bool {
+        var k = 0
+        while k < count {
+            if bytes[i + k] != bytes[j + k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    @inline(__always)
     private func same(_ i: Int, _ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        for k in 0..<count where bytes[i + k] != p[k] { return false }
+        var k = 0
+        while k < count {
+            if bytes[i + k] != p[k] { return false }
+            k += 1
+        }
         return true
     }
 
