@@ -74,6 +74,13 @@ struct XlsxArchive {
 
     /// The decompressed bytes of a part, nil when the archive has no such part.
     func part(_ name: String) throws(LoadError) -> Data? {
+        try part(name, limit: nil)?.data
+    }
+
+    /// The first `limit` or so decompressed bytes of a part (all of it when
+    /// `limit` is nil), cut after its last `>` when cut; whether it is whole.
+    /// Decompression stops at the limit.
+    func part(_ name: String, limit: Int?) throws(LoadError) -> (data: Data, whole: Bool)? {
         guard let entry = entries[name.lowercased()] else { return nil }
         guard entry.type == .file else { return nil }
         if entry.compressedSize > size {
@@ -83,24 +90,30 @@ struct XlsxArchive {
             throw .notAWorkbook(path: path, reason: "part \(name) claims \(entry.uncompressedSize) bytes, more than ipdr reads from one part")
         }
         var out = Data()
-        out.reserveCapacity(Int(min(entry.uncompressedSize, 64 << 20)))
-        let limit = Self.maxPartBytes
+        out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit ?? 64 << 20), 64 << 20)))
+        let most = Self.maxPartBytes
+        var whole = true
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if out.count + chunk.count > limit { throw ArchiveLimit.tooLarge }
+                if out.count + chunk.count > most { throw ArchiveLimit.tooLarge }
                 out.append(chunk)
+                if let limit, out.count >= limit { throw ArchiveLimit.enough }
             }
+        } catch ArchiveLimit.enough {
+            whole = false
+            if let end = out.lastIndex(of: UInt8(ascii: ">")) { out = out.prefix(through: end) } else { out = Data() }
         } catch {
             throw .notAWorkbook(path: path, reason: "part \(name) is damaged (\(error))")
         }
         // Workbook parts are UTF-8 XML; the XML parser's callbacks trap on names that are not.
+        // (The cut after the last `>` leaves no partial UTF-8 sequence at the end.)
         let valid = out.withUnsafeBytes { raw in
             raw.bindMemory(to: UInt8.self).baseAddress.map { UTF8Check.firstInvalid($0, raw.count) == nil } ?? true
         }
         if !valid { throw .notAWorkbook(path: path, reason: "part \(name) is not UTF-8 text") }
-        return out
+        return (out, whole)
     }
 
-    /// Stops a decompression that outgrows `maxPartBytes`.
-    private enum ArchiveLimit: Error { case tooLarge }
+    /// Stops a decompression that outgrows `maxPartBytes`, or one that has read enough.
+    private enum ArchiveLimit: Error { case tooLarge, enough }
 }

@@ -85,4 +85,45 @@ enum XlsxCellText {
         }
         return out + rest
     }
+
+    /// The bytes of a text with OOXML's `_xHHHH_` escapes decoded (the byte form of `unescaped`).
+    static func unescape(_ s: inout [UInt8]) {
+        let u = UInt8(ascii: "_")
+        let found = s.withUnsafeBufferPointer { b in
+            var i = 0
+            while i + 6 < b.count {
+                if b[i] == u, b[i + 1] == UInt8(ascii: "x") { return true }
+                i += 1
+            }
+            return false
+        }
+        guard found else { return }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if s[i] == u, i + 6 < s.count, s[i + 1] == UInt8(ascii: "x"), s[i + 6] == u, let code = hex4(s, i + 2),
+               let scalar = Unicode.Scalar(code) {
+                out.append(contentsOf: String(Character(scalar)).utf8)
+                i += 7
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        s = out
+    }
+
+    private static func hex4(_ s: [UInt8], _ at: Int) -> UInt32? {
+        var v: UInt32 = 0
+        for b in s[at..<(at + 4)] {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): v = v * 16 + UInt32(b - 48)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): v = v * 16 + UInt32(b - 87)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): v = v * 16 + UInt32(b - 55)
+            default: return nil
+            }
+        }
+        return v
+    }
 }

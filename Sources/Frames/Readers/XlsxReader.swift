@@ -12,26 +12,50 @@ enum XlsxReader {
     }
 
     /// Converts the chosen sheet (`sheet`, else the first); at most about
-    /// `byteLimit` bytes of rows when only the start is wanted.
+    /// `byteLimit` bytes of rows when only the start is wanted, in which case
+    /// only as much of the sheet part is decompressed as those rows need.
     static func convert(_ file: MappedFile, sheet: String?, byteLimit: Int = .max) throws(LoadError) -> Conversion {
         let archive = try XlsxArchive(file: file)
         let workbook = try XlsxWorkbook(archive: archive)
         let chosen = try workbook.sheet(named: sheet, path: file.path)
-        var strings: [String] = []
-        if let part = try archive.part(workbook.folder + "sharedStrings.xml") {
-            let read = XlsxSharedStrings.read(part)
-            if let e = read.error { throw .notAWorkbook(path: file.path, reason: "the shared strings are not well-formed XML (\(e))") }
-            strings = read.strings
-        }
+        let stringsPart = workbook.folder + "sharedStrings.xml"
         let styles = try archive.part(workbook.folder + "styles.xml").map(XlsxStyles.init) ?? XlsxStyles()
-        guard let data = try archive.part(chosen.part) else {
-            throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' has no part \(chosen.part) in the archive (a chart sheet?)")
-        }
-        let converter = XlsxSheetConverter(strings: strings, styles: styles, date1904: workbook.date1904, byteLimit: byteLimit)
-        let csv: [UInt8]
-        switch converter.convert(data) {
-        case .success(let bytes): csv = bytes
-        case .failure(let f): throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' (\(chosen.part)): \(f.reason)")
+        // For the start of a sheet, only the start of its part and of the shared strings is read:
+        // 16 times the bytes wanted (XML is several times its CSV text), doubled while that is short.
+        let first: Int? = byteLimit == .max ? nil : max(1 << 20, byteLimit.multipliedReportingOverflow(by: 16).partialValue)
+        var sheetLimit = first
+        var stringsLimit = first
+        var strings = XlsxSharedStrings()
+        var stringsRead: Int?? = .none
+        var converter: XlsxSheetConverter
+        var csv: [UInt8]
+        while true {
+            if stringsRead != .some(stringsLimit) {
+                stringsRead = .some(stringsLimit)
+                if let (part, whole) = try archive.part(stringsPart, limit: stringsLimit) {
+                    let read = XlsxSharedStrings.read(part, partial: !whole)
+                    if let e = read.error {
+                        throw .notAWorkbook(path: file.path, reason: "the shared strings (\(stringsPart)) are not well-formed XML (\(e))")
+                    }
+                    strings = read.table
+                }
+            }
+            guard let (data, whole) = try archive.part(chosen.part, limit: sheetLimit) else {
+                throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' has no part \(chosen.part) in the archive (a chart sheet?)")
+            }
+            converter = XlsxSheetConverter(strings: strings, styles: styles, date1904: workbook.date1904, byteLimit: byteLimit)
+            switch converter.convert(data, partial: !whole) {
+            case .success(let bytes): csv = bytes
+            case .failure(let f): throw .notAWorkbook(path: file.path, reason: "sheet '\(chosen.name)' (\(chosen.part)): \(f.reason)")
+            }
+            if converter.truncated { break }
+            if converter.needsMoreStrings {
+                stringsLimit = Self.doubled(stringsLimit)
+            } else if !whole {
+                sheetLimit = Self.doubled(sheetLimit)
+            } else {
+                break
+            }
         }
         var notes: [String] = []
         if workbook.sheets.count > 1 {
@@ -66,6 +90,12 @@ enum XlsxReader {
         result.notes = conversion.notes + result.notes
         if let rejects = result.rejects { result.rejects = fieldPositioned(rejects, csv: conversion.csv) }
         return result
+    }
+
+    /// Twice a part limit; nil (the whole part) past what a part may hold.
+    private static func doubled(_ limit: Int?) -> Int? {
+        guard let limit, limit < XlsxArchive.maxPartBytes / 2 else { return nil }
+        return limit * 2
     }
 
     /// The first `bytes` bytes of the chosen sheet's CSV text, nil when it cannot be read.
