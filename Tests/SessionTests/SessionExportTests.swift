@@ -67,4 +67,23 @@ import Testing
         #expect((s.output as? CapturedOutput)?.stderr.contains("fingerprint matches the one recorded") == true)
         s.audit = nil
     }
+
+    /// `save NAME` reuses the fingerprint its frame's own statement recorded; a
+    /// frame replaced under the same name gets its own, never the old one's.
+    @Test func savedFingerprintsFollowTheFrameNowHeld() throws {
+        let t = try SessionAuditTests.Scratch()
+        try Self.csv.write(toFile: t.path("d.csv"), atomically: true, encoding: .utf8)
+        let s = try session(t)
+        #expect(s.execute("load \"\(t.path("d.csv"))\" as d\nsave d to \"\(t.path("a.csv"))\"\nlet d = d | where n > 0\nsave d to \"\(t.path("b.csv"))\"\nsave d | select msisdn to \"\(t.path("c.csv"))\"", origin: .command))
+        let all = try ends(t)
+        let fingerprints = all.map { $0.record.result?.fingerprint }
+        let frames = [s.catalog.frame("d")].compactMap { $0 }
+        #expect(fingerprints[1] == fingerprints[0])
+        #expect(fingerprints[3] == fingerprints[2])
+        #expect(fingerprints[2] != fingerprints[0])
+        #expect(fingerprints[3] == frames.first.map(FrameFingerprint.of))
+        #expect(fingerprints[4] != fingerprints[3])
+        #expect(s.catalog.entry("d")?.fingerprint == fingerprints[2])
+        s.audit = nil
+    }
 }

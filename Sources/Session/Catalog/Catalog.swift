@@ -26,6 +26,11 @@ public struct Catalog: Sendable, SchemaProvider {
         entries[name] = entry
     }
 
+    /// Remembers the fingerprint of the frame now held under `name`.
+    public mutating func setFingerprint(_ name: String, _ fingerprint: String) {
+        entries[name]?.fingerprint = fingerprint
+    }
+
     /// Removes a frame; false when there was none.
     @discardableResult
     public mutating func remove(_ name: String) -> Bool {

@@ -59,6 +59,8 @@ extension Session {
         if audit != nil || statementObserver != nil, let r = frame.result {
             let started = DispatchTime.now().uptimeNanoseconds
             let fingerprint = frame.fingerprint ?? FrameFingerprint.of(r.frame)
+            // The result now held under its name: a later `save NAME` reuses the fingerprint.
+            if failure == nil, let name = r.name { catalog.setFingerprint(name, fingerprint) }
             let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             result = AuditResult(frame: r.name, rows: r.frame.rowCount, columns: r.frame.columns.count, fingerprint: fingerprint)
             detail = .object([AuditField("fingerprint_ms", .number(String(format: "%.3f", ms)))])

@@ -41,7 +41,9 @@ extension Session {
             }
         }
         let frame = try evaluate(source)
-        let fingerprint = FrameFingerprint.of(frame)
+        // A frame saved as it is keeps the fingerprint its own statement recorded.
+        let known = source.stages.isEmpty ? catalog.entry(source.source.name)?.fingerprint : nil
+        let fingerprint = known ?? FrameFingerprint.of(frame)
         noteResult(frame, name: nil, fingerprint: fingerprint)
         if textIDs { write.textColumns = Set(frame.names.filter(HeaderNames.isIdentifierColumn)) }
         let provenance = exportProvenance(frame, fingerprint: fingerprint)
