@@ -19,6 +19,10 @@ public struct WriteOptions: Sendable {
     /// CSV/TSV: columns whose all-digit string cells are written `="DIGITS"`,
     /// so that spreadsheets keep them as text rather than a rounded number.
     public var textColumns: Set<String> = []
+    /// Given every byte of the file, in order, on a thread of its own while the
+    /// write runs (the audit log hashes the export there instead of reading it
+    /// back); the write returns only after it has seen the last byte.
+    public var contentObserver: (@Sendable (UnsafeRawBufferPointer) -> Void)?
 
     public init(format: FileFormat? = nil, zone: Zone = .utc, overwrite: Bool = false, header: Bool = true, delimiter: UInt8? = nil) {
         self.format = format

@@ -10,7 +10,10 @@ import Darwin
 /// leaves a partial file under the target name.
 enum AtomicFile {
     /// Runs `body` with a sink to a temporary file, then moves it to `path`.
-    static func write(to path: String, overwrite: Bool, _ body: (inout ByteSink) throws(WriteError) -> Void) throws(WriteError) -> Int64 {
+    /// `observer` is given every byte of the file, in order, on a thread of its
+    /// own; the write returns only after it has seen the last one.
+    static func write(to path: String, overwrite: Bool, observer: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
+                      _ body: (inout ByteSink) throws(WriteError) -> Void) throws(WriteError) -> Int64 {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             if isDir.boolValue { throw .isDirectory(path: path) }
@@ -28,8 +31,12 @@ enum AtomicFile {
         guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
         let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var sink = ByteSink(fd: fd)
+        let observing = observer.map { WriteObserverQueue($0) }
+        sink.observer = observing
         var finished = false
         defer {
+            // Lent blocks belong to the caller's frame: the observer is done with them before this returns.
+            observing?.wait()
             if !finished { unlink(tempPath) }
         }
         do {

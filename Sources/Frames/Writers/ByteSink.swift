@@ -15,6 +15,8 @@ struct ByteSink {
     private(set) var written: Int64 = 0
     /// The errno of the first failed write, if any.
     private(set) var failure: Int32?
+    /// Sees every byte written to the file, in order.
+    var observer: WriteObserverQueue?
 
     static let capacity = 1 << 20
 
@@ -54,17 +56,21 @@ struct ByteSink {
         }
         flush()
         guard failure == nil else { return }
+        observer?.lend(b)
         var offset = 0
         while offset < b.count {
             let n = write(fd, base + offset, b.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 failure = errno
+                observer?.wait()
                 return
             }
             offset += n
         }
         written += Int64(offset)
+        // The block is the caller's memory, valid only during this call: the observer finishes with it first.
+        observer?.wait()
     }
 
     mutating func text(_ s: String) {
@@ -105,6 +111,7 @@ struct ByteSink {
         var offset = 0
         let total = buffer.count
         buffer.withUnsafeBytes { raw in
+            observer?.copy(raw)
             guard let base = raw.baseAddress else { return }
             while offset < total {
                 let n = write(fd, base + offset, total - offset)

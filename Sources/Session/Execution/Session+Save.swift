@@ -55,13 +55,15 @@ extension Session {
             if FileManager.default.fileExists(atPath: path.value) { throw .write(.exists(path: path.value)) }
             if FileManager.default.fileExists(atPath: sidecar) { throw .write(.exists(path: sidecar)) }
         }
+        let digest = RunningDigest()
+        write.contentObserver = { digest.update($0) }
         let outcome: FrameWriter.Outcome
         do {
             outcome = try FrameWriter.writeReporting(frame, to: path.value, options: write)
         } catch {
             throw .write(error)
         }
-        noteEvidence(FileEvidence.describe(path: path.value, role: .written))
+        noteEvidence(FileEvidence.describe(path: path.value, role: .written, sha256: digest.hex))
         if format != .arrow {
             do {
                 _ = try FrameWriter.writeBytes(provenance.sidecar(file: path.value, escaped: write.neutralizeFormulas && (format == .csv || format == .tsv)), to: sidecar, overwrite: write.overwrite)
