@@ -9,7 +9,7 @@ enum ValueText {
         case .bool(let b): sink.text(b[row] ? "true" : "false")
         case .timestamp(let a): sink.text(timestamp(a[row], zone: zone))
         case .duration(let a): sink.text(TimeFormat.duration(micros: a[row]))
-        case .ip(let a): sink.text(a[row].description)
+        case .ip(let a): IPTextWriter.write(a[row], to: &sink)
         case .string(let s): sink.text(s[row])
         }
     }
