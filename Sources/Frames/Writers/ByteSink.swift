@@ -15,6 +15,8 @@ struct ByteSink {
     private(set) var written: Int64 = 0
     /// The errno of the first failed write, if any.
     private(set) var failure: Int32?
+    /// Bytes taken so far (written or buffered).
+    var position: Int { Int(written) + buffer.count }
     /// Sees every byte written to the file, in order.
     var observer: WriteObserverQueue?
 

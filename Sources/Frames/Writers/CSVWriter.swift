@@ -46,7 +46,7 @@ enum CSVWriter {
         let blocks = (frame.rowCount + blockRows - 1) / blockRows
         let workers = ProcessInfo.processInfo.activeProcessorCount
         guard blocks > 1, workers > 1 else {
-            let n = rows(frame, 0..<frame.rowCount, delimiter: delimiter, zone: zone, safety: safety, to: &sink)
+            let n = CSVBlockFormatter(delimiter: delimiter, zone: zone, safety: safety).format(frame, 0..<frame.rowCount, to: &sink)
             sink.flush()
             return n
         }
@@ -59,10 +59,9 @@ enum CSVWriter {
             let base = first
             DispatchQueue.concurrentPerform(iterations: count) { k in
                 let start = (base + k) * blockRows
-                var memory = ByteSink.memory()
-                let n = rows(frame, start..<min(start + blockRows, frame.rowCount), delimiter: delimiter, zone: zone, safety: safety, to: &memory)
-                memory.flush()
-                texts.set(k, (memory.collected, n))
+                let block = CSVBlockFormatter(delimiter: delimiter, zone: zone, safety: safety)
+                    .lines(frame, start..<min(start + blockRows, frame.rowCount))
+                texts.set(k, (block.bytes, block.neutralized))
             }
             for k in 0..<count {
                 guard let text = texts.take(k) else { continue }
@@ -72,43 +71,6 @@ enum CSVWriter {
             first += count
         }
         sink.flush()
-        return neutralized
-    }
-
-    /// Writes rows `range`; returns the number of neutralised cells.
-    static func rows(_ frame: Frame, _ range: Range<Int>, delimiter: UInt8, zone: Zone, safety: Safety, to sink: inout ByteSink) -> Int {
-        var neutralized = 0
-        let asText = frame.names.map { safety.textColumns.contains($0) }
-        var stamps = frame.columns.map { _ in TimestampWriter(zone: zone) }
-        let columns = frame.columns
-        for r in range {
-            for (c, column) in columns.enumerated() {
-                if c > 0 { sink.byte(delimiter) }
-                guard column.isValid(r) else { continue }
-                if case .string(let s) = column.values {
-                    ValueText.withStringBytes(s, r) { b in
-                        if asText[c], Safety.isDigits(b) {
-                            sink.text("\"=\"\"")
-                            sink.bytes(b)
-                            sink.text("\"\"\"")
-                        } else if safety.neutralize, SpreadsheetEscape.needsPrefix(b) {
-                            neutralized += 1
-                            field(b, delimiter: delimiter, forceQuotes: false, prefix: 39, to: &sink)
-                        } else {
-                            field(b, delimiter: delimiter, forceQuotes: b.isEmpty, to: &sink)
-                        }
-                    }
-                } else {
-                    switch column.values {
-                    case .timestamp(let a): stamps[c].write(a[r], to: &sink)
-                    case .ip(let a): IPTextWriter.write(a[r], to: &sink)
-                    default: ValueText.write(column, r, zone: zone, to: &sink)
-                    }
-                }
-            }
-            // A lone null in a one-column frame is an empty line, which reads back as a null.
-            sink.byte(10)
-        }
         return neutralized
     }
 
