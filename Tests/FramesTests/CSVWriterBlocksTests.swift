@@ -38,16 +38,7 @@ import Testing
                 guard column.isValid(r) else { continue }
                 if case .string(let s) = column.values {
                     ValueText.withStringBytes(s, r) { b in
-                        if asText[c], CSVWriter.Safety.isDigits(b) {
-                            sink.text("\"=\"\"")
-                            sink.bytes(b)
-                            sink.text("\"\"\"")
-                        } else if safety.neutralize, SpreadsheetEscape.needsPrefix(b) {
-                            neutralized += 1
-                            CSVWriter.field(b, delimiter: delimiter, forceQuotes: false, prefix: 39, to: &sink)
-                        } else {
-                            CSVWriter.field(b, delimiter: delimiter, forceQuotes: b.isEmpty, to: &sink)
-                        }
+                        if CSVWriter.stringCell(b, asText: asText[c], safety: safety, delimiter: delimiter, to: &sink) { neutralized += 1 }
                     }
                 } else {
                     switch column.values {

@@ -95,16 +95,7 @@ struct CSVBlockFormatter {
             for r in range {
                 if valid(r) {
                     ValueText.withStringBytes(s, r) { b in
-                        if asText, CSVWriter.Safety.isDigits(b) {
-                            sink.text("\"=\"\"")
-                            sink.bytes(b)
-                            sink.text("\"\"\"")
-                        } else if safety.neutralize, SpreadsheetEscape.needsPrefix(b) {
-                            neutralized += 1
-                            CSVWriter.field(b, delimiter: delimiter, forceQuotes: false, prefix: 39, to: &sink)
-                        } else {
-                            CSVWriter.field(b, delimiter: delimiter, forceQuotes: b.isEmpty, to: &sink)
-                        }
+                        if CSVWriter.stringCell(b, asText: asText, safety: safety, delimiter: delimiter, to: &sink) { neutralized += 1 }
                     }
                 }
                 ended(i, sink.position); i += 1

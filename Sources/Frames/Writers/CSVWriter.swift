@@ -74,6 +74,24 @@ enum CSVWriter {
         return neutralized
     }
 
+    /// A string cell with its spreadsheet protection: all-digit cells of a text
+    /// column as `="DIGITS"`, formula-like cells prefixed with `'` (true then), others quoted when needed.
+    @inline(__always)
+    static func stringCell(_ b: UnsafeBufferPointer<UInt8>, asText: Bool, safety: Safety, delimiter: UInt8, to sink: inout ByteSink) -> Bool {
+        if asText, Safety.isDigits(b) {
+            sink.text("\"=\"\"")
+            sink.bytes(b)
+            sink.text("\"\"\"")
+            return false
+        }
+        if safety.neutralize, SpreadsheetEscape.needsPrefix(b) {
+            field(b, delimiter: delimiter, forceQuotes: false, prefix: 39, to: &sink)
+            return true
+        }
+        field(b, delimiter: delimiter, forceQuotes: b.isEmpty, to: &sink)
+        return false
+    }
+
     /// One field, quoted when needed.
     static func field(_ b: UnsafeBufferPointer<UInt8>, delimiter: UInt8, forceQuotes: Bool, prefix: UInt8? = nil, to sink: inout ByteSink) {
         var needs = forceQuotes
