@@ -175,6 +175,19 @@ import Testing
         #expect(throws: ChartError.self) { try ChartBuilder(zone: .utc).build(.timeline(time: 0, step: 1_000_000, by: nil), from: frame) }
     }
 
+    @Test func barsKeepAThousandForDrawingAndEveryRowInTheTable() throws {
+        let frame = Frame([("k", Column(.int((0..<1_500).map { Int64($0) }))), ("v", Column(.int((0..<1_500).map { Int64($0) })))])
+        let chart = try ChartBuilder(zone: .utc).build(.bar(x: 0, y: 1), from: frame)
+        guard case .bars(let bars) = chart.body else { Issue.record("not bars"); return }
+        #expect(bars.count == 1_000)
+        #expect(chart.totalBars == 1_500)
+        #expect(chart.table.rowCount == 1_500)
+        #expect(chart.title == "bar chart of v by k: 1,500 rows")
+        let text = ChartRenderer(width: 40, maxBars: 2).render(chart)
+        #expect(text.hasSuffix("(1,500 bars, first 2 shown: sort or top N to choose them, set display.rows for more)\n"))
+        #expect(ChartSVG().render(chart).contains("(first 1,000 of 1,500 bars drawn; sort or top N to choose them)"))
+    }
+
     @Test func histogramOfIntsHasWholeBins() throws {
         let values: [Value] = (0..<10).map { .int(Int64($0)) } + [.null]
         let frame = Frame([("v", Column.from(.int, values))])

@@ -12,6 +12,8 @@ public struct ChartBuilder: Sendable {
     public static let maximumSeries = 8
     /// Buckets a timeline may have at most.
     public static let maximumBuckets = 100_000
+    /// Bars kept for drawing (the table keeps every row): more cannot be read in a terminal or a page.
+    public static let maximumBars = 1_000
     /// The most bins Sturges' rule picks.
     public static let maximumDefaultBins = 40
 
@@ -33,8 +35,9 @@ public struct ChartBuilder: Sendable {
     func bars(_ frame: Frame, x: Int, y: Int) -> ChartData {
         let labels = frame.columns[x], values = frame.columns[y]
         var bars: [ChartData.Bar] = []
-        bars.reserveCapacity(frame.rowCount)
-        for r in 0..<frame.rowCount {
+        let drawn = min(frame.rowCount, Self.maximumBars)
+        bars.reserveCapacity(drawn)
+        for r in 0..<drawn {
             let label = formatter.text(labels, r).map(Self.firstLine) ?? "null"
             var value: Double?
             if values.isValid(r) {
@@ -48,7 +51,7 @@ public struct ChartBuilder: Sendable {
         }
         let title = "bar chart of \(frame.fields[y].name) by \(frame.fields[x].name): \(rows(frame.rowCount))"
         let table = frame.projecting([x, y])
-        return ChartData(title: title, body: .bars(bars), table: table)
+        return ChartData(title: title, body: .bars(bars), table: table, totalBars: frame.rowCount)
     }
 
     // MARK: - Timeline

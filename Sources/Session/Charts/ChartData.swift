@@ -64,11 +64,20 @@ public struct ChartData: Sendable {
     public var notes: [String]
     /// The chart's numbers as a table: category or bucket/bin columns, then the values.
     public var table: Frame
+    /// How many bars the data has; `body` holds at most `ChartBuilder.maximumBars` of them.
+    public var totalBars: Int
 
-    public init(title: String, body: Body, notes: [String] = [], table: Frame) {
+    public init(title: String, body: Body, notes: [String] = [], table: Frame, totalBars: Int? = nil) {
         self.title = title
         self.body = body
         self.notes = notes
         self.table = table
+        if let totalBars {
+            self.totalBars = totalBars
+        } else if case .bars(let bars) = body {
+            self.totalBars = bars.count
+        } else {
+            self.totalBars = 0
+        }
     }
 }

@@ -26,7 +26,7 @@ public struct ChartRenderer: Sendable {
     public func render(_ chart: ChartData) -> String {
         var lines = [chart.title]
         switch chart.body {
-        case .bars(let bars): lines += self.bars(bars)
+        case .bars(let bars): lines += self.bars(bars, total: chart.totalBars)
         case .columns(let columns):
             if columns.series.count <= 1 { lines += self.columns(columns) } else { lines += strips(columns) }
         }
@@ -36,7 +36,7 @@ public struct ChartRenderer: Sendable {
 
     // MARK: - Bars
 
-    func bars(_ all: [ChartData.Bar]) -> [String] {
+    func bars(_ all: [ChartData.Bar], total: Int) -> [String] {
         if all.isEmpty { return ["(no rows to chart)"] }
         let bars = Array(all.prefix(maxBars))
         let labelWidth = min(bars.map(\.label.count).max() ?? 1, max(8, width / 3))
@@ -66,8 +66,8 @@ public struct ChartRenderer: Sendable {
             lines.append(Self.pad(Self.cut(bar.label, labelWidth), labelWidth) + " " + negative + "│" + positive + " " + bar.text)
         }
         if spread == 0 && !values.isEmpty { lines.append("(all values are zero)") }
-        if all.count > bars.count {
-            lines.append("(\(ValueFormatter.grouped(Int64(all.count))) bars, first \(ValueFormatter.grouped(Int64(bars.count))) shown: sort or top N to choose them, set display.rows for more)")
+        if max(total, all.count) > bars.count {
+            lines.append("(\(ValueFormatter.grouped(Int64(max(total, all.count)))) bars, first \(ValueFormatter.grouped(Int64(bars.count))) shown: sort or top N to choose them, set display.rows for more)")
         }
         return lines
     }

@@ -20,6 +20,10 @@ public struct ChartSVG: Sendable {
         switch chart.body {
         case .bars(let bars):
             height = self.bars(bars, into: &body)
+            if chart.totalBars > bars.count {
+                height += 18
+                body.append(#"<text x="10" y="\#(height)" \#(Self.font) fill="\#(Self.axisColor)">(first \#(ValueFormatter.grouped(Int64(bars.count))) of \#(ValueFormatter.grouped(Int64(chart.totalBars))) bars drawn; sort or top N to choose them)</text>"#)
+            }
         case .columns(let columns):
             height = columns.series.count <= 1 ? self.columns(columns, into: &body) : strips(columns, into: &body)
         }
