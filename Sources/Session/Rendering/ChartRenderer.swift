@@ -101,13 +101,18 @@ public struct ChartRenderer: Sendable {
 
     func columns(_ chart: ChartData.Columns) -> [String] {
         guard let series = chart.series.first, !series.counts.isEmpty else { return ["(no rows to chart)"] }
-        let rawTop = series.counts.max() ?? 0
-        let labelWidth = max(ValueFormatter.grouped(rawTop).count, 1)
-        let room = max(width - labelWidth - 2, 1)
-        let (counts, per) = Self.merged(series.counts, room: room)
+        // The y label's width sets the room, and the room how many slots are summed per
+        // column (so the largest count): widen the label until both agree.
+        var labelW = max(ValueFormatter.grouped(series.counts.max() ?? 0).count, 1)
+        var room = max(width - labelW - 2, 1)
+        var (counts, per) = Self.merged(series.counts, room: room)
+        while ValueFormatter.grouped(counts.max() ?? 0).count > labelW {
+            labelW = ValueFormatter.grouped(counts.max() ?? 0).count
+            room = max(width - labelW - 2, 1)
+            (counts, per) = Self.merged(series.counts, room: room)
+        }
         let top = counts.max() ?? 0
         let topLabel = ValueFormatter.grouped(top)
-        let labelW = max(labelWidth, topLabel.count)
         let (cw, gap) = Self.cellWidth(slots: counts.count, room: room)
         let heights = counts.map { Self.eighths($0, top: top, height: height) }
         var lines: [String] = []
