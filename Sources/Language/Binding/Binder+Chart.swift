@@ -24,13 +24,13 @@ extension Binder {
         }
         switch kind {
         case .bar:
-            let x = try chartColumn(given["x"], schema, kind: kind)
-            let y = try chartColumn(given["y"], schema, kind: kind)
+            let x = try chartColumn(given["x"], schema, kind: kind, stage: stage)
+            let y = try chartColumn(given["y"], schema, kind: kind, stage: stage)
             try requireNumeric(y, schema, given["y"], kind: kind, what: "a numeric y column (int or float)",
                                hint: "chart a count or a sum, e.g. summarize n = count() by msisdn | chart bar x=msisdn y=n")
             return .bar(x: x, y: y)
         case .timeline:
-            let time = try chartColumn(given["time"], schema, kind: kind)
+            let time = try chartColumn(given["time"], schema, kind: kind, stage: stage)
             if schema[time].type != .timestamp, let argument = given["time"] {
                 throw .chart("chart timeline needs a timestamp time column; '\(schema[time].name)' is \(schema[time].type)",
                              hint: "use a column such as start_time, or load the column with types=\"col:timestamp\"", argument.value.span)
@@ -43,10 +43,10 @@ extension Binder {
                 step = d
             }
             var by: Int?
-            if given["by"] != nil { by = try chartColumn(given["by"], schema, kind: kind) }
+            if given["by"] != nil { by = try chartColumn(given["by"], schema, kind: kind, stage: stage) }
             return .timeline(time: time, step: step, by: by)
         case .histogram:
-            let value = try chartColumn(given["value"], schema, kind: kind)
+            let value = try chartColumn(given["value"], schema, kind: kind, stage: stage)
             try requireNumeric(value, schema, given["value"], kind: kind, what: "a numeric value column (int or float)",
                                hint: "chart a number such as bytes_down, or a computed one with extend")
             var bins: Int?
@@ -61,8 +61,9 @@ extension Binder {
     }
 
     /// The column an argument names; the argument must be a bare column name.
-    private func chartColumn(_ argument: NamedArgument?, _ schema: [Field], kind: ChartPlan.Kind) throws(BindError) -> Int {
-        guard let argument else { throw .chart("missing argument", hint: "write \(kind.synopsis)", SourceSpan(start: 0, end: 0)) }
+    /// (Required arguments are checked before; a missing one is reported at the stage.)
+    private func chartColumn(_ argument: NamedArgument?, _ schema: [Field], kind: ChartPlan.Kind, stage: SourceSpan) throws(BindError) -> Int {
+        guard let argument else { throw .chart("chart \(kind.rawValue) needs a column", hint: "write \(kind.synopsis)", stage) }
         guard case .column(let ref) = argument.value.kind, ref.qualifier == nil else {
             throw .chart("\(argument.name.name)= needs a column name", hint: "compute it first with extend, then chart the column: write \(kind.synopsis)", argument.value.span)
         }
