@@ -23,6 +23,16 @@ struct CompletionColumnTests {
         #expect(c("ipdr | where ip_in(dst_ip, \"10.0.0.0/8\") and d").contains("dst_port"))
     }
 
+    @Test func chartKindsArgumentsAndColumns() {
+        #expect(c("ipdr | chart ") == ["bar", "histogram", "timeline"])
+        #expect(c("ipdr | chart ti") == ["timeline"])
+        #expect(c("ipdr | chart timeline ") == ["by", "step", "time"])
+        #expect(c("ipdr | chart timeline time=start_time ") == ["by", "step"])
+        #expect(c("ipdr | chart timeline time=st") == ["start_time"])
+        #expect(c("ipdr | chart timeline time=start_time step=").isEmpty)
+        #expect(c("ipdr | summarize n = count() by msisdn | chart bar x=msisdn y=") == ["msisdn", "n"])
+    }
+
     @Test func columnsCreatedByAnEarlierExtend() {
         #expect(c("ipdr | extend mb = bytes_up / 1MB | where m") == ["mb", "minute(", "msisdn"])
     }

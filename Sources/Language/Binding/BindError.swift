@@ -32,6 +32,8 @@ public enum BindError: Error, Sendable, Hashable, DiagnosticConvertible {
     case invalidConstant(String, SourceSpan)
     /// A join condition or option that cannot be used (ambiguous name, unsupported term, ...).
     case join(String, hint: String?, SourceSpan)
+    /// A `chart` stage that cannot be drawn (unknown kind or argument, wrong column type, not last).
+    case chart(String, hint: String?, SourceSpan)
 
     /// Where the error is.
     public var span: SourceSpan {
@@ -40,7 +42,7 @@ public enum BindError: Error, Sendable, Hashable, DiagnosticConvertible {
              .unknownFunction(_, _, let s), .wrongArgumentCount(_, let s), .aggregateOutsideSummarize(_, let s),
              .notAnAggregate(let s), .badLiteral(_, _, let s), .badCount(_, let s), .badConstant(_, let s),
              .duplicateName(_, let s), .unsupportedStage(_, let s), .qualifiedColumn(_, let s), .invalidConstant(_, let s),
-             .join(_, _, let s):
+             .join(_, _, let s), .chart(_, _, let s):
             return s
         }
     }
@@ -62,7 +64,7 @@ public enum BindError: Error, Sendable, Hashable, DiagnosticConvertible {
         case .unsupportedStage(let n, _): return "the '\(n)' stage is not supported here"
         case .qualifiedColumn(let n, _): return "qualified column '\(n)' is only allowed in join conditions"
         case .invalidConstant(let m, _): return m
-        case .join(let m, _, _): return m
+        case .join(let m, _, _), .chart(let m, _, _): return m
         }
     }
 
@@ -77,7 +79,7 @@ public enum BindError: Error, Sendable, Hashable, DiagnosticConvertible {
         case .badLiteral(_, .timestamp, _): return "write timestamps like \"2026-03-14 10:00:00\" or \"2026-03-14T10:00:00+05:30\""
         case .badLiteral(_, .ip, _): return "write addresses like \"157.240.1.1\" or \"2001:db8::1\""
         case .duplicateName: return "give one of them another name with name = ..."
-        case .join(_, let h, _): return h
+        case .join(_, let h, _), .chart(_, let h, _): return h
         default: return nil
         }
     }

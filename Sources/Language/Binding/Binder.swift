@@ -22,7 +22,14 @@ public struct Binder {
             throw .unknownFrame(src.name, suggestion: Suggest.closest(to: src.name, among: schemas.frameNames), src.span)
         }
         var steps: [PlanStep] = []
-        for stage in pipeline.stages {
+        for (i, stage) in pipeline.stages.enumerated() {
+            if case .chart(let clause) = stage.kind {
+                guard i == pipeline.stages.count - 1 else {
+                    throw .chart("chart must be the last stage of a pipeline", hint: "move '| chart …' to the end, after the stages that shape its data", stage.span)
+                }
+                let chart = try bindChart(clause, schema, stage: stage.span)
+                return Plan(source: src.name, steps: steps, schema: schema, chart: chart)
+            }
             let (op, out) = try bindStage(stage, schema)
             steps.append(PlanStep(op, span: stage.span))
             schema = out
@@ -104,6 +111,8 @@ public struct Binder {
             return try bindJoin(j, schema)
         case .analyzer(let call):
             throw .unsupportedStage("\(call.plugin.name).\(call.analyzer.name)", stage.span)
+        case .chart:
+            throw .chart("chart must be the last stage of a pipeline", hint: "move '| chart …' to the end", stage.span)
         }
     }
 

@@ -9,11 +9,14 @@ public struct Plan: Sendable {
     public var steps: [PlanStep]
     /// The schema of the result.
     public var schema: [Field]
+    /// What the final `chart` stage draws from the result, if the pipeline ends in one.
+    public var chart: ChartPlan?
 
-    public init(source: String, steps: [PlanStep], schema: [Field]) {
+    public init(source: String, steps: [PlanStep], schema: [Field], chart: ChartPlan? = nil) {
         self.source = source
         self.steps = steps
         self.schema = schema
+        self.chart = chart
     }
 }
 

@@ -25,7 +25,7 @@ public struct Parser {
     /// The stage words, for "did you mean" on unknown stages.
     public static let stageNames = [
         "where", "select", "extend", "exclude", "rename", "sort", "take", "limit", "top", "distinct",
-        "count", "summarize", "join",
+        "count", "summarize", "join", "chart",
     ]
 
     /// The statement words.

@@ -67,6 +67,8 @@ extension Parser {
             kind = .summarize(aggregates: aggregates, by: keys)
         case "join":
             kind = .join(try parseJoin())
+        case "chart":
+            kind = .chart(try parseChart())
         default:
             throw .unknownStage(word, suggestion: Suggest.closest(to: word, among: Parser.stageNames), wordToken.span)
         }
@@ -170,11 +172,14 @@ extension Parser {
         return JoinClause(kind: kind, kindSpan: kindSpan, report: report, reportSpan: reportSpan, frame: frame, condition: .expression(condition))
     }
 
-    /// `PLUGIN.ANALYZER [name=EXPR ...]` (commas between arguments optional).
-    mutating func parseAnalyzer() throws(SyntaxError) -> Stage {
-        let plugin = try parseIdentifier("a plugin name")
-        try expect(.dot)
-        let analyzer = try parseIdentifier("an analyzer name")
+    /// `KIND name=EXPR ...` after `chart` (commas between arguments optional).
+    mutating func parseChart() throws(SyntaxError) -> ChartClause {
+        let kind = try parseIdentifier("a chart kind (bar, timeline, histogram)")
+        return ChartClause(kind: kind, arguments: try parseNamedArguments())
+    }
+
+    /// `name=EXPR ...` up to the end of the stage; commas between arguments are optional.
+    mutating func parseNamedArguments() throws(SyntaxError) -> [NamedArgument] {
         var arguments: [NamedArgument] = []
         while atNamedAssignment() {
             let name = try parseIdentifier()
@@ -187,6 +192,15 @@ extension Parser {
             }
         }
         if !atStageEnd { throw failure("an argument 'name=value'") }
+        return arguments
+    }
+
+    /// `PLUGIN.ANALYZER [name=EXPR ...]` (commas between arguments optional).
+    mutating func parseAnalyzer() throws(SyntaxError) -> Stage {
+        let plugin = try parseIdentifier("a plugin name")
+        try expect(.dot)
+        let analyzer = try parseIdentifier("an analyzer name")
+        let arguments = try parseNamedArguments()
         let call = AnalyzerCall(plugin: plugin, analyzer: analyzer, arguments: arguments)
         return Stage(.analyzer(call), span: SourceSpan(start: plugin.span.start, end: previousEnd))
     }

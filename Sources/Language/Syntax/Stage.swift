@@ -40,4 +40,6 @@ public enum StageKind: Sendable, Hashable {
     case join(JoinClause)
     /// `PLUGIN.ANALYZER [name=EXPR ...]`.
     case analyzer(AnalyzerCall)
+    /// `chart KIND name=EXPR ...` (the last stage only).
+    case chart(ChartClause)
 }

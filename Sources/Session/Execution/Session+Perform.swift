@@ -15,9 +15,14 @@ extension Session {
             catalog.set(name.name, CatalogEntry(frame: frame, source: "let"))
             note("\(name.name): \(ValueFormatter.grouped(Int64(frame.rowCount))) rows × \(frame.columns.count) columns")
         case .pipeline(let pipeline):
-            let frame = try evaluate(pipeline)
-            noteResult(frame, name: nil)
-            emit(frame)
+            let (frame, chart) = try evaluateCharted(pipeline)
+            if let chart {
+                noteResult(chart.table, name: nil)
+                emitChart(chart)
+            } else {
+                noteResult(frame, name: nil)
+                emit(frame)
+            }
         case .save(let source, let path, let options):
             try save(source, path: path, options: options)
         case .frames:
@@ -75,14 +80,15 @@ extension Session {
         throw .diagnostic(.error("unknown frame '\(name.name)'", span: name.span, hint: hint))
     }
 
-    /// Binds and runs a pipeline against the catalog.
+    /// Binds and runs a pipeline against the catalog; a pipeline ending in
+    /// `chart` gives the chart's data table.
     func evaluate(_ pipeline: Pipeline) throws(StatementError) -> Frame {
-        let plan: Plan
-        do {
-            plan = try Binder(schemas: catalog, zone: settings.tz).bind(pipeline)
-        } catch {
-            throw .diagnostic(error.diagnostic)
-        }
+        let (frame, chart) = try evaluateCharted(pipeline)
+        return chart?.table ?? frame
+    }
+
+    /// Runs a bound plan against the catalog.
+    func run(_ plan: Plan, pipeline: Pipeline) throws(StatementError) -> Frame {
         let flag = cancellation
         let context = EvaluationContext(zone: settings.tz, isCancelled: { flag.isCancelled })
         let catalog = self.catalog

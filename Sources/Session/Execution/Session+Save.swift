@@ -14,6 +14,7 @@ extension Session {
         var write = WriteOptions(zone: settings.tz)
         write.neutralizeFormulas = true
         var textIDs = false
+        var svg = path.value.lowercased().hasSuffix(".svg")
         for option in options {
             let key = option.name.name
             let value = option.value
@@ -21,9 +22,14 @@ extension Session {
             case "overwrite":
                 write.overwrite = try bool(value, option: key)
             case "format":
+                if value.text.lowercased() == "svg" {
+                    svg = true
+                    continue
+                }
+                svg = false
                 let f = try fileFormat(value)
                 guard f.isWritable else {
-                    let writable = FileFormat.allCases.filter(\.isWritable).map(\.rawValue).joined(separator: ", ")
+                    let writable = (FileFormat.allCases.filter(\.isWritable).map(\.rawValue) + ["svg (a chart)"]).joined(separator: ", ")
                     throw .diagnostic(.error("save cannot write \(f.rawValue) files", span: value.span, hint: "formats save writes: \(writable)"))
                 }
                 write.format = f
@@ -40,7 +46,16 @@ extension Session {
                 throw .diagnostic(.error("unknown save option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
             }
         }
-        let frame = try evaluate(source)
+        let (result, chart) = try evaluateCharted(source)
+        if svg {
+            guard let chart else {
+                throw .diagnostic(.error("only a chart can be saved as SVG", span: source.span,
+                                         hint: "end the pipeline with '| chart bar …', '| chart timeline …' or '| chart histogram …' (help chart)"))
+            }
+            try saveSVG(chart, path: path, overwrite: write.overwrite)
+            return
+        }
+        let frame = chart?.table ?? result
         // A frame saved as it is keeps the fingerprint its own statement recorded.
         let known = source.stages.isEmpty ? catalog.entry(source.source.name)?.fingerprint : nil
         let fingerprint = known ?? FrameFingerprint.of(frame)
@@ -77,6 +92,29 @@ extension Session {
             message += "; \(ValueFormatter.grouped(Int64(outcome.neutralizedCells))) formula-like cells prefixed with ' for spreadsheets (raw=true keeps them)"
         }
         note(message)
+    }
+
+    /// Writes a chart as a self-contained SVG file with `PATH.provenance.json`
+    /// beside it (the fingerprint is that of the chart's data table).
+    func saveSVG(_ chart: ChartData, path: Located<String>, overwrite: Bool) throws(StatementError) {
+        let fingerprint = FrameFingerprint.of(chart.table)
+        noteResult(chart.table, name: nil, fingerprint: fingerprint)
+        let provenance = exportProvenance(chart.table, fingerprint: fingerprint)
+        let sidecar = ExportProvenance.sidecarPath(path.value)
+        if !overwrite {
+            if FileManager.default.fileExists(atPath: path.value) { throw .write(.exists(path: path.value)) }
+            if FileManager.default.fileExists(atPath: sidecar) { throw .write(.exists(path: sidecar)) }
+        }
+        let bytes: Int64
+        do {
+            bytes = try FrameWriter.writeBytes(Array(ChartSVG().render(chart).utf8), to: path.value, overwrite: overwrite)
+            noteEvidence(FileEvidence.describe(path: path.value, role: .written))
+            _ = try FrameWriter.writeBytes(provenance.sidecar(file: path.value, escaped: false), to: sidecar, overwrite: overwrite)
+            noteEvidence(FileEvidence.describe(path: sidecar, role: .written))
+        } catch {
+            throw .write(error)
+        }
+        note("saved chart to \(path.value) (\(ByteCount.text(bytes)))")
     }
 
     /// The provenance of a result about to be saved by the running statement.

@@ -4,7 +4,7 @@ enum LanguageHelp {
     static let statements: [HelpTopic] = [
         .init(.statement, "load", "load PATH [as NAME] [with K=V, ...]", "read a CSV, TSV, JSON, NDJSON or Arrow file, a Zeek log, an nfdump CSV export, a RADIUS detail file, a CGNAT port-block syslog, an .xlsx sheet or an IPDRDoc XML file into a frame (default name: the file's stem)", #"load datasets/sample/ipdr.csv as ipdr with tz="+05:30""#),
         .init(.statement, "let", "let NAME = PIPELINE", "bind a pipeline's result to a frame name, replacing an older frame of that name", "let night = ipdr | where hour(start_time) < 5"),
-        .init(.statement, "save", "save NAME-or-PIPELINE to PATH [with K=V, ...]", "write a frame as csv, tsv, json, ndjson or arrow (from the extension or format=) with its provenance; overwrite=true to replace a file, raw=true to keep formula-like CSV cells as they are, text_ids=true to keep identifiers as text in spreadsheets", "save night to out/night.csv"),
+        .init(.statement, "save", "save NAME-or-PIPELINE to PATH [with K=V, ...]", "write a frame as csv, tsv, json, ndjson or arrow, or a pipeline ending in chart as svg (from the extension or format=), with its provenance; overwrite=true to replace a file, raw=true to keep formula-like CSV cells as they are, text_ids=true to keep identifiers as text in spreadsheets", "save night to out/night.csv"),
         .init(.statement, "frames", "frames", "list frames: name, rows, columns, memory, where each came from", "frames"),
         .init(.statement, "describe", "describe NAME", "one row per column: column, type, nulls, distinct, min, max", "describe ipdr"),
         .init(.statement, "drop", "drop NAME", "forget a frame", "drop night"),
@@ -32,6 +32,7 @@ enum LanguageHelp {
         .init(.stage, "count", "count", "one row, one column count", "ipdr | where dst_port == 53 | count"),
         .init(.stage, "join", "join [kind=inner|left|semi|anti] [report=true] FRAME on COND", "match rows of another frame: equality terms make the key, range terms (between, <, <=, >, >=) filter; report=true adds matches per left row", "logins | join kind=left ipdr on left.client_ip == right.public_ip and left.client_port == right.public_port and left.login_time between right.start_time - 2s and right.end_time + 2s"),
         .init(.stage, "summarize", "summarize AGG, ... [by KEY, ...]", "group and aggregate; output is keys then aggregates, sorted by the keys", "ipdr | summarize sessions = count(), up = sum(bytes_up) by msisdn"),
+        .init(.stage, "chart", "chart bar|timeline|histogram ARG=COL ...", "draw the result (last stage only): bar x=COL y=COL, a bar per row; timeline time=COL [step=1h] [by=COL], rows per step in the tz setting, empty steps as zero, at most 8 series (the rest as other); histogram value=COL [bins=N], equal-width bins (Sturges' rule by default), nulls reported. --output csv|json prints the chart's numbers; save … to x.svg draws it as SVG", "ipdr | summarize n = count() by msisdn | top 10 by n | chart bar x=msisdn y=n"),
     ]
 
     static let loadOptions: [HelpTopic] = [

@@ -35,7 +35,7 @@ public enum LanguageVocabulary {
     /// The fixed values a save option takes (empty for free-form options such as `delimiter`).
     public static func saveOptionValues(_ option: String) -> [String] {
         switch option {
-        case "format": return FileFormat.allCases.map(\.rawValue)
+        case "format": return FileFormat.allCases.map(\.rawValue) + ["svg"]
         case "header", "overwrite", "raw", "text_ids": return ["true", "false"]
         default: return []
         }

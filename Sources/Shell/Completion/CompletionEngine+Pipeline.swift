@@ -72,9 +72,23 @@ extension CompletionEngine {
             return summarize(rest, columns: schema)
         case "join":
             return join(rest, columns: schema, input)
+        case "chart":
+            return chart(rest, columns: schema)
         default:
             return .none
         }
+    }
+
+    /// `chart KIND name=COL ...`: the kinds, then the kind's arguments not given yet, columns after `=`.
+    func chart(_ rest: [Token], columns: [String]) -> CandidateSet {
+        guard let first = rest.first else { return .words(ChartPlan.Kind.allCases.map(\.rawValue)) }
+        guard let kind = first.word.flatMap(ChartPlan.Kind.init(rawValue:)) else { return .none }
+        if let last = rest.last, last.isSymbol(.assign) {
+            guard rest.count >= 2, let name = rest[rest.count - 2].word, !["step", "bins"].contains(name) else { return .none }
+            return .names(columns)
+        }
+        let given = Set(rest.indices.dropFirst().filter { $0 + 1 < rest.count && rest[$0 + 1].isSymbol(.assign) }.compactMap { rest[$0].word })
+        return .words(kind.parameters.filter { !given.contains($0) })
     }
 
     /// The tokens after the last comma outside parentheses.

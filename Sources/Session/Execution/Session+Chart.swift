@@ -1,0 +1,40 @@
+import Foundation
+import Frames
+import Language
+
+extension Session {
+    /// The width charts are drawn to: the terminal's in the shell, else `COLUMNS`, else 80.
+    var chartWidth: Int {
+        if let width = displayWidth?() { return width }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        return 80
+    }
+
+    /// Binds and runs a pipeline; when it ends in `chart`, also computes the chart from its result.
+    func evaluateCharted(_ pipeline: Pipeline) throws(StatementError) -> (frame: Frame, chart: ChartData?) {
+        let plan: Plan
+        do {
+            plan = try Binder(schemas: catalog, zone: settings.tz).bind(pipeline)
+        } catch {
+            throw .diagnostic(error.diagnostic)
+        }
+        let frame = try run(plan, pipeline: pipeline)
+        guard let chart = plan.chart else { return (frame, nil) }
+        do {
+            return (frame, try ChartBuilder(zone: settings.tz).build(chart, from: frame))
+        } catch {
+            let span = pipeline.stages.last?.span ?? pipeline.span
+            throw .diagnostic(.error(error.message, span: span, hint: error.hint))
+        }
+    }
+
+    /// Prints a chart: drawn in table output, its data table in csv/json output.
+    func emitChart(_ chart: ChartData) {
+        switch outputFormat {
+        case .table:
+            output.standard(ChartRenderer(width: chartWidth, maxBars: settings.displayRows).render(chart))
+        case .csv, .json:
+            emit(chart.table)
+        }
+    }
+}
