@@ -123,20 +123,7 @@ import TestSupport
     /// Damaged NAT logs never crash: each gives a frame or a positioned error.
     @Test(arguments: Array(UInt64(1)...4))
     func damagedLogsAreHandled(_ seed: UInt64) throws {
-        var rng = SplitMix(seed: seed &* 15_485_863)
-        for k in 0..<80 {
-            let bytes = ReaderFuzzTests.damage(Self.mx, &rng)
-            let p = dir.file("n\(seed)-\(k).log", bytes: bytes)
-            for policy in [ErrorPolicy.fail, .skip] {
-                do {
-                    let r = try load(p) { $0.format = .natlog; $0.onError = policy }
-                    for c in r.frame.columns { #expect(c.count == r.frame.rowCount) }
-                    if let rejects = r.rejects { #expect(rejects.rowCount == r.rejectedCount) }
-                } catch {
-                    #expect(!error.description.isEmpty)
-                }
-            }
-        }
+        ReaderFuzzTests.loadDamaged(Self.mx, format: .natlog, seed: seed &* 15_485_863, in: dir, name: "n\(seed)")
     }
 }
 

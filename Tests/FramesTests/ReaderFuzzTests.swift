@@ -26,6 +26,27 @@ import TestSupport
     """
 
     /// Applies a few random byte-level damages: insert, delete, replace, duplicate a span.
+    /// Loads 80 damaged copies of `text` as `format` under both error policies:
+    /// each gives a frame whose columns and rejects are consistent, or an error
+    /// (passed to `check`).
+    static func loadDamaged(_ text: String, format: FileFormat, seed: UInt64, in dir: TempFolder, name: String,
+                            check: (LoadError) -> Void = { _ in }) {
+        var rng = SplitMix(seed: seed)
+        for k in 0..<80 {
+            let p = dir.file("\(name)-\(k)", bytes: damage(text, &rng))
+            for policy in [ErrorPolicy.fail, .skip] {
+                do {
+                    let r = try load(p) { $0.format = format; $0.onError = policy }
+                    for c in r.frame.columns { #expect(c.count == r.frame.rowCount) }
+                    if let rejects = r.rejects { #expect(rejects.rowCount == r.rejectedCount) }
+                } catch {
+                    #expect(!error.description.isEmpty)
+                    check(error)
+                }
+            }
+        }
+    }
+
     static func damage(_ text: String, _ rng: inout SplitMix) -> [UInt8] {
         var b = Array(text.utf8)
         let nasty: [UInt8] = [34, 44, 10, 13, 0, 0xFF, 0xC3, 59, 124, 9, 123, 125, 91, 93, 58, 92, 32]

@@ -3,20 +3,9 @@ import Frames
 @testable import Language
 
 @Suite struct BinderTests {
-    func bindError(_ text: String) throws -> BindError? {
-        do {
-            _ = try Binder(schemas: PlanFixture.schemas).bind(PlanFixture.pipeline(text))
-            return nil
-        } catch let e as BindError {
-            return e
-        }
-    }
+    func bindError(_ text: String) throws -> BindError? { try PlanFixture.bindError(text) }
 
-    /// The source text an error's span covers.
-    func spanText(_ text: String, _ e: BindError) -> String {
-        let b = Array(text.utf8)
-        return String(decoding: b[e.span.start..<e.span.end], as: UTF8.self)
-    }
+    func spanText(_ text: String, _ e: BindError) -> String { PlanFixture.spanText(text, e) }
 
     @Test(arguments: [
         ("ipdr | where dst_prt == 1", "unknown column 'dst_prt'", "dst_prt", "did you mean 'dst_port'?"),

@@ -8,19 +8,9 @@ import Frames
         try Binder(schemas: PlanFixture.schemas).bind(PlanFixture.pipeline(text))
     }
 
-    func bindError(_ text: String) throws -> BindError? {
-        do {
-            _ = try bind(text)
-            return nil
-        } catch let e as BindError {
-            return e
-        }
-    }
+    func bindError(_ text: String) throws -> BindError? { try PlanFixture.bindError(text) }
 
-    func spanText(_ text: String, _ e: BindError) -> String {
-        let b = Array(text.utf8)
-        return String(decoding: b[e.span.start..<e.span.end], as: UTF8.self)
-    }
+    func spanText(_ text: String, _ e: BindError) -> String { PlanFixture.spanText(text, e) }
 
     @Test func parsesKindAndArguments() throws {
         let s = try #require(stages("t | chart timeline time=start_time, step=15m by=apn"))

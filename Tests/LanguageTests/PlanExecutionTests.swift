@@ -4,6 +4,22 @@ import Frames
 
 /// A small IPDR-like frame shared by binder and plan tests.
 enum PlanFixture {
+    /// The binder's error for a pipeline, nil when it binds.
+    static func bindError(_ text: String) throws -> BindError? {
+        do {
+            _ = try Binder(schemas: schemas).bind(pipeline(text))
+            return nil
+        } catch let e as BindError {
+            return e
+        }
+    }
+
+    /// The source text an error's span covers.
+    static func spanText(_ text: String, _ e: BindError) -> String {
+        let b = Array(text.utf8)
+        return String(decoding: b[e.span.start..<e.span.end], as: UTF8.self)
+    }
+
     static let frame: Frame = {
         func ts(_ s: String) -> Value { .timestamp(TimestampParser.parse(s, zone: .utc) ?? 0) }
         let msisdn = Column.from(.string, [.string("+911"), .string("+912"), .string("+911"), .null, .string("+913"), .string("+912")])
