@@ -8,6 +8,8 @@ extension Session {
     static let defaultReportRows = 1_000
     /// The most rows `rows=` may ask for per frame.
     static let maximumReportRows = 100_000
+    /// The drawing width of a report's charts (pages are at most 1,200 pixels wide; charts shrink to fit).
+    static let reportChartWidth = 1_000
     /// Columns a report's "top destinations" chart counts, the first one a frame has.
     static let destinationColumns = ["dst_ip", "server_ip", "dst", "server", "destination_ip", "dest_ip"]
 
@@ -227,7 +229,9 @@ extension Session {
         }
         do {
             let (_, data) = try evaluateCharted(pipeline)
-            if let data { chart.svg = ChartSVG().element(data) }
+            var svg = ChartSVG()
+            svg.width = Self.reportChartWidth
+            if let data { chart.svg = svg.element(data) }
         } catch {
             switch error {
             case .diagnostic(let d): chart.problem = d.message
