@@ -1,5 +1,6 @@
 import Frames
 import Testing
+import TestSupport
 @testable import Language
 
 /// Parsing `report PATH [with] title=…, frames=a,b,c, …`.
@@ -52,5 +53,29 @@ import Testing
         // `report` stays usable as a frame name in a pipeline and as a join option.
         #expect(stages("report | count") != nil)
         #expect(stages("a | join report=true b on left.x == right.x") != nil)
+    }
+
+    /// Every prefix of a full statement, and every byte of it flipped, either
+    /// parses as a statement or gives errors inside the text; nothing crashes.
+    @Test func truncatedAndDamagedStatementsNeverCrash() {
+        let text = "report \"out/case 42.html\" with title=\"Case <42>\", frames=ipdr,late,telnet, rows=10, overwrite=true"
+        let bytes = Array(text.utf8)
+        var variants: [[UInt8]] = (0...bytes.count).map { Array(bytes.prefix($0)) }
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<500 {
+            var b = bytes
+            b[Int.random(in: 0..<b.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            variants.append(b)
+        }
+        for v in variants {
+            let source = String(decoding: v, as: UTF8.self)
+            let script = parse(source)
+            for d in script.diagnostics {
+                #expect(d.span.start >= 0 && d.span.end <= source.utf8.count, "\(source): \(d.message)")
+            }
+            if script.diagnostics.isEmpty, let first = script.statements.first?.statement, case .report = first {
+                #expect(script.statements.count == 1)
+            }
+        }
     }
 }
