@@ -46,7 +46,7 @@ extension CompletionEngine {
                 return finish(options(rest, names: LanguageVocabulary.saveOptionNames,
                                       values: LanguageVocabulary.saveOptionValues, allowAs: false), input)
             case "report":
-                let frames = context.frames.keys.sorted()
+                let frames = context.frames.keys.filter(ByteClass.isPlainIdentifier).sorted()
                 return finish(options(rest, names: LanguageVocabulary.reportOptionNames,
                                       values: { $0 == "frames" ? frames : LanguageVocabulary.reportOptionValues($0) },
                                       allowAs: false), input)
