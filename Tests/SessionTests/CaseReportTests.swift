@@ -239,4 +239,19 @@ import Testing
         #expect(addresses == 1 + svgs + 2, "http-equiv, the namespace per chart, and the <img> cell shown twice (d and late)")
         #expect(!html.contains("<link") && !html.contains("@import") && !html.contains("<iframe") && !html.contains("<object"))
     }
+
+    @Test func replayAndExportLeaveReportsOut() throws {
+        let c = try loaded()
+        #expect(c.run("report \"\(c.path("case.html"))\""))
+        #expect(c.run("audit export \"\(c.path("case.ipdr"))\""))
+        let script = try String(contentsOfFile: c.path("case.ipdr"), encoding: .utf8)
+        #expect(script.contains("let late = d | where bytes_down > 100"))
+        #expect(!script.contains("\nreport "), "\(script)")
+        let original = try #require(c.session.audit?.session)
+        c.session.audit = nil
+        let r = try SessionAuditTests().session(log: c.path("replay.jsonl"))
+        var said = ""
+        #expect(Replayer(logPath: c.path("log.jsonl"), sessionID: original).run(in: r) { said += $0 }, "\(said)")
+        #expect(said.hasSuffix("reproduced 2/2 results\n"), "\(said)")
+    }
 }
