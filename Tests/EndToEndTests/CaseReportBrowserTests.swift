@@ -4,7 +4,8 @@ import Testing
 /// The case report written by the real binary from the sample dataset, opened
 /// by headless Chromium without a network: it loads without console errors
 /// or blocked requests, the loaded page has every section, a screenshot is
-/// kept under `.build/test-artifacts/`, and printing starts a page per section.
+/// kept under `.build/test-artifacts/`, and printing starts a page per section
+/// (landscape for the frames).
 /// Chromium must be installed (CI installs Debian's `chromium`): without it the test fails.
 @Suite(.serialized) struct CaseReportBrowserTests {
     static let evil = """
@@ -95,6 +96,10 @@ import Testing
         let counts = text.components(separatedBy: "/Count ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
         // Seven sections (case, verification, evidence, history, three frames), each on a page of its own at least.
         #expect((counts.max() ?? 0) >= 7, "pages: \(counts)")
+        // The frames' pages are landscape, the others portrait.
+        let boxes = text.components(separatedBy: "/MediaBox [").dropFirst().map { $0.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) } }
+        let landscape = boxes.filter { $0.count == 4 && $0[2] > $0[3] }.count
+        #expect(landscape >= 3 && landscape < boxes.count, "page boxes: \(boxes)")
     }
 
     /// The log check sees what it must: a page that loads from the network and runs a script is reported.

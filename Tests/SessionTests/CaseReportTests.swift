@@ -59,7 +59,7 @@ import Testing
         #expect(html.contains("d.start_time, d.end_time, late.start_time, late.end_time"))
         // Evidence: the loaded file with its digest, size and rows.
         let digest = try #require(FileEvidence.hashFile(c.path("d.csv")))
-        #expect(html.contains("<td class=\"hash\">\(digest)</td>"))
+        #expect(html.contains("<span class=\"hash\">sha256 \(digest)</span></td>"))
         let size = try #require(try FileManager.default.attributesOfItem(atPath: c.path("d.csv"))[.size] as? NSNumber)
         #expect(html.contains("<td class=\"num\">\(ValueFormatter.grouped(size.int64Value))</td><td class=\"num\">6</td>"))
         // History: every statement with its status, the report itself running.
@@ -174,7 +174,7 @@ import Testing
         #expect(end.record.evidence.first?.path == FileEvidence.resolvedPath(c.path("first.html")))
         #expect(c.run("report \"\(c.path("second.html"))\""))
         let second = try c.html("second.html")
-        #expect(second.contains("<td>written</td><td class=\"mono\">\(FileEvidence.resolvedPath(c.path("first.html")))</td><td class=\"hash\">\(digest)</td>"))
+        #expect(second.contains("<td>written</td><td><span class=\"mono\">\(FileEvidence.resolvedPath(c.path("first.html")))</span><br><span class=\"hash\">sha256 \(digest)</span></td>"))
         #expect(second.contains("report &quot;\(c.path("first.html"))&quot;</td>"))
     }
 
@@ -203,7 +203,7 @@ import Testing
         #expect(html.contains(#"<div class="verdict none">NOT VERIFIED: this session has no audit log"#))
         #expect(html.contains("This session has no audit log: no statements were recorded."))
         let digest = try #require(FileEvidence.hashFile(t.path("d.csv")))
-        #expect(html.contains("<td class=\"hash\">\(digest)</td>"), "evidence from the session's loaded files")
+        #expect(html.contains("<span class=\"hash\">sha256 \(digest)</span>"), "evidence from the session's loaded files")
     }
 
     @Test func nothingOutsideThePageIsReferenced() throws {

@@ -23,7 +23,7 @@ struct CaseReportHTML {
     th, td { border: 1px solid #c8c8c8; padding: 3px 6px; text-align: left; vertical-align: top; }
     thead th { background: #e8eef5; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .time { white-space: nowrap; }
+    @media screen { .time { white-space: nowrap; } }
     .mono { font-family: "DejaVu Sans Mono", "Courier New", monospace; }
     .hash { font-family: "DejaVu Sans Mono", "Courier New", monospace; word-break: break-all; font-size: 11px; }
     .null { color: #888888; font-style: italic; }
@@ -41,15 +41,18 @@ struct CaseReportHTML {
     figcaption { font-size: 12px; color: #444444; }
     code { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 12px; }
     @page { margin: 14mm; }
+    @page frame { size: landscape; margin: 10mm; }
     @media print {
       body { margin: 0; max-width: none; font-size: 11px; }
       nav { display: none; }
       section { break-before: page; }
+      section.frame { page: frame; }
       section:first-of-type { break-before: auto; }
       h2, h3 { break-after: avoid; }
       tr, figure, .verdict, dl.facts { break-inside: avoid; }
       thead { display: table-header-group; }
       .wide { overflow: visible; }
+      table { max-width: 100%; }
       table.frame-rows { font-size: 8px; }
       table.frame-rows td, table.frame-rows th { word-break: break-all; padding: 2px 3px; }
       a { color: inherit; text-decoration: none; }
@@ -135,10 +138,10 @@ struct CaseReportHTML {
             return
         }
         h.append(#"<p class="note">Every file read or written in this session, as recorded in the audit log, with the SHA-256 of its content.</p>"#)
-        h.append(#"<div class="wide"><table><thead><tr><th>#</th><th>role</th><th>file</th><th>SHA-256</th><th>size (bytes)</th><th>rows</th><th>statement</th><th>time (UTC)</th></tr></thead><tbody>"#)
+        h.append(#"<div class="wide"><table><thead><tr><th>#</th><th>role</th><th>file and SHA-256</th><th>size (bytes)</th><th>rows</th><th>statement</th><th>time (UTC)</th></tr></thead><tbody>"#)
         for (i, row) in r.evidence.enumerated() {
-            var cells = [#"<td class="num">\#(i + 1)</td>"#, "<td>\(e(row.role))</td>", #"<td class="mono">\#(e(row.path))</td>"#,
-                         #"<td class="hash">\#(e(row.sha256))</td>"#]
+            var cells = [#"<td class="num">\#(i + 1)</td>"#, "<td>\(e(row.role))</td>",
+                         #"<td><span class="mono">\#(e(row.path))</span><br><span class="hash">sha256 \#(e(row.sha256))</span></td>"#]
             cells.append(numberCell(row.size))
             cells.append(numberCell(row.rows.map(Int64.init)))
             cells.append(numberCell(row.seq))
