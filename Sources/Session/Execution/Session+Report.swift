@@ -118,11 +118,15 @@ extension Session {
         var rows: [CaseReport.EvidenceRow] = []
         var seen = Set<String>()
         for e in entries where e.record.event == .end || e.record.event == .sessionStart || e.record.event == .warning {
+            // The result's rows belong to the data file: not to a profile it was read with, nor to a sidecar.
+            let profile = e.record.detail?["profile"]?["source"]?.stringValue.map(FileEvidence.resolvedPath)
+            let data = e.record.event == .end
+                ? e.record.evidence.firstIndex { $0.path != profile && !$0.path.hasSuffix(".provenance.json") } : nil
             for (i, ev) in e.record.evidence.enumerated() {
                 let key = "\(ev.role.rawValue)\u{0}\(ev.path)\u{0}\(ev.sha256)"
                 guard seen.insert(key).inserted else { continue }
-                let rows_ = i == 0 && e.record.event == .end ? e.record.result?.rows : nil
-                rows.append(.init(role: ev.role.rawValue, path: ev.path, sha256: ev.sha256, size: ev.size, rows: rows_,
+                let frameRows = i == data ? e.record.result?.rows : nil
+                rows.append(.init(role: ev.role.rawValue, path: ev.path, sha256: ev.sha256, size: ev.size, rows: frameRows,
                                   seq: e.record.ref ?? e.seq, time: e.time))
             }
         }
