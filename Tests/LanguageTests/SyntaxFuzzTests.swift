@@ -41,7 +41,7 @@ import TestSupport
             "endswith~", "matches", "ipdr", "msisdn", "geo.locate", "left.ip", "`odd name`", "42", "-7", "1.5",
             "2e6", "10MB", "1GiB", "30s", "1.5h", "\"str\"", "'s'", "\"unterminated", "==", "!=", "<", "<=",
             ">", ">=", "+", "-", "*", "/", "%", "(", ")", ",", ".", "=", "|", "~", ";", "\n", "\n|", "#c\n",
-            "a/b.csv", "$", "1_", "5mb", "sum(", "count()",
+            "a/b.csv", "$", "1_", "5mb", "sum(", "count()", "report", "title", "frames", "rows", "overwrite",
         ]
         var rng = SplitMix(seed: 42)
         for _ in 0..<3000 {

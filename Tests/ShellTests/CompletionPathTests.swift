@@ -96,4 +96,17 @@ struct CompletionPathTests {
         #expect(c("save ipdr to out.csv with raw=") == ["false", "true"])
         #expect(c("save ipdr to out.csv with overwrite=") == ["false", "true"])
     }
+
+    @Test func reportPathAndOptions() throws {
+        let f = try Folder()
+        #expect(f.c("report d") == ["data/"])
+        #expect(f.c("rep") == ["report"])
+        let c = { (t: String) in CompletionFixture.candidates(t) }
+        #expect(c("report case.html ") == ["with"])
+        #expect(c("report case.html with ") == ["frames", "overwrite", "rows", "title"])
+        #expect(c("report case.html with overwrite=") == ["false", "true"])
+        #expect(c("report case.html with title=\"x\", ") == ["frames", "overwrite", "rows"])
+        let frames = c("report case.html with frames=")
+        #expect(frames == ["cells", "ipdr"], "plain names only: a bare list cannot hold `Odd Frame`")
+    }
 }

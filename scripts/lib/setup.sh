@@ -13,7 +13,7 @@ ensure_toolchain() {
 # Debian packages needed by the build (libedit for line editing) and the tests
 # (tmux drives the shell in a real terminal; python3-venv holds the Arrow
 # interoperability tests' pyarrow, pandas and duckdb).
-IPDR_APT_PACKAGES=(python3 python3-venv pkg-config libedit-dev tmux)
+IPDR_APT_PACKAGES=(python3 python3-venv pkg-config libedit-dev tmux chromium fonts-dejavu-core)
 
 ensure_system_packages() {
     local missing=()

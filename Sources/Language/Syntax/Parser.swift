@@ -31,7 +31,7 @@ public struct Parser {
     /// The statement words.
     public static let statementNames = [
         "load", "let", "save", "frames", "describe", "drop", "plugins", "plugin", "profiles", "help", "set",
-        "settings", "run", "audit", "status", "exit", "quit",
+        "settings", "run", "audit", "report", "status", "exit", "quit",
     ]
 
     /// The words after `audit`.
@@ -254,6 +254,16 @@ public struct Parser {
             return .run(path: try parsePath(statement: "run"))
         case "audit":
             return try parseAudit(keyword: keyword)
+        case "report":
+            let path = try parsePath(statement: "report")
+            var options: [Option] = []
+            if token.isWord("with") {
+                advance()
+                options = try parseOptions(listOption: "frames")
+            } else if atNamedAssignment() {
+                options = try parseOptions(listOption: "frames")
+            }
+            return .report(path: path, options: options)
         default:
             throw .expected("a statement", found: keyword.displayName, keyword.span)
         }
@@ -339,17 +349,35 @@ public struct Parser {
         return Located(file.text(of: span), span: span)
     }
 
-    /// `K=V, K=V ...` (commas optional).
-    mutating func parseOptions() throws(SyntaxError) -> [Option] {
+    /// `K=V, K=V ...` (commas optional). The option named `listOption`
+    /// takes a comma-separated list of bare words (`frames=a,b,c`): its value
+    /// is the list's text, up to a word followed by `=`.
+    mutating func parseOptions(listOption: String? = nil) throws(SyntaxError) -> [Option] {
         var options: [Option] = []
         repeat {
             if token.isSymbol(.comma) { advance() }
             let name = try parseIdentifier("an option name")
             try expect(.assign)
-            let value = try parseOptionValue(stopAtComma: true)
+            var value = try parseOptionValue(stopAtComma: true)
+            if name.name == listOption, case .word(var list) = value.kind {
+                while token.isSymbol(.comma), atListItem() {
+                    advance()
+                    let item = scanRawWord(stopAtComma: true)
+                    list += "," + item.value
+                    value = OptionValue(.word(list), span: value.span.merged(with: item.span))
+                }
+            }
             options.append(Option(name: name, value: value, span: name.span.merged(with: value.span)))
         } while token.isSymbol(.comma) || atNamedAssignment()
         return options
+    }
+
+    /// True at a `,` followed by a bare word that is not an option name (no `=` after it).
+    func atListItem() -> Bool {
+        var copy = lexer
+        let item = copy.next()
+        guard case .word = item.kind else { return false }
+        return !copy.next().isSymbol(.assign)
     }
 
     /// A literal (string, number, size, duration, bool, null) or a bare word.

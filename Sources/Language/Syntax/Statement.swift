@@ -39,6 +39,8 @@ public enum Statement: Sendable, Hashable {
     case auditExport(path: Located<String>, options: [Option])
     /// `audit seal [KEYFILE]`: a signed checkpoint of the log.
     case auditSeal(key: Located<String>?)
+    /// `report PATH [with title=TEXT, frames=A,B, rows=N, overwrite=true]`: the HTML case report.
+    case report(path: Located<String>, options: [Option])
     /// `status`.
     case status
     /// `exit` or `quit`.

@@ -108,13 +108,14 @@ extension Session {
     }
 
     /// Whether a recorded top-level statement belongs in an export or a
-    /// replay: it succeeded and is not itself an `audit` statement or `exit`.
+    /// replay: it succeeded and is not itself an `audit` statement, a `report`
+    /// (which describes the session: its bytes differ by design) or `exit`.
     static func isReplayable(_ s: SessionHistory.Statement) -> Bool {
         guard s.succeeded else { return false }
         let script = Parser.parse(SourceFile(name: "", text: s.command))
         guard script.statements.count == 1, let st = script.statements[0].statement else { return false }
         switch st {
-        case .auditTail, .auditVerify, .auditExport, .auditSeal, .exit: return false
+        case .auditTail, .auditVerify, .auditExport, .auditSeal, .report, .exit: return false
         default: return true
         }
     }

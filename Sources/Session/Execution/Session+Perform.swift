@@ -65,6 +65,8 @@ extension Session {
             try auditExport(path, options: options)
         case .auditSeal(let key):
             try auditSeal(key)
+        case .report(let path, let options):
+            try report(path, options: options)
         case .status:
             output.standard(statusText())
         case .exit:

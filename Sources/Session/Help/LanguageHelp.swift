@@ -15,6 +15,7 @@ enum LanguageHelp {
         .init(.statement, "settings", "settings", "list session settings and their values", "settings"),
         .init(.statement, "run", "run PATH", "execute a script file, statement by statement", "run datasets/sample/tour.ipdr"),
         .init(.statement, "audit", "audit tail [N] | audit verify [PATH] | audit export PATH [with session=ID, overwrite=true] | audit seal [KEYFILE]", "the audit log: last N entries, check the hash chain, a replayable script of a session, a signed checkpoint", "audit tail 5"),
+        .init(.statement, "report", "report PATH [with title=TEXT, frames=A,B,..., rows=N, overwrite=true]", "write the case report, one self-contained HTML file that loads nothing and prints cleanly: the case, the audit verdict, the evidence with SHA-256s, the audited history, and each frame's fingerprint, charts and first N rows (default 1,000)", #"report out/case.html with title="Case 42", frames=ipdr"#),
         .init(.statement, "status", "status", "memory, frames, plugins and timings of recent commands", "status"),
         .init(.statement, "exit", "exit | quit", "leave the shell", "exit"),
     ]

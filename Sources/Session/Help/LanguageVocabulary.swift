@@ -13,6 +13,14 @@ public enum LanguageVocabulary {
     /// Option names of `save ... to PATH with K=V, ...`.
     public static let saveOptionNames = ["overwrite", "format", "header", "delimiter", "raw", "text_ids"]
 
+    /// The options of `report PATH with ...`.
+    public static let reportOptionNames = ["title", "frames", "rows", "overwrite"]
+
+    /// The fixed values a `report` option takes (`frames=` takes frame names).
+    public static func reportOptionValues(_ option: String) -> [String] {
+        option == "overwrite" ? ["true", "false"] : []
+    }
+
     /// The options of `audit export PATH with ...`.
     public static let auditExportOptionNames = ["session", "overwrite"]
 

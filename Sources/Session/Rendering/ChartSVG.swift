@@ -13,8 +13,13 @@ public struct ChartSVG: Sendable {
 
     public init() {}
 
-    /// The SVG text.
+    /// The SVG text: an XML declaration and `element(chart)`.
     public func render(_ chart: ChartData) -> String {
+        #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + element(chart)
+    }
+
+    /// The `<svg>` element alone, for embedding in an HTML page.
+    public func element(_ chart: ChartData) -> String {
         var body: [String] = []
         var height: Int
         switch chart.body {
@@ -33,8 +38,7 @@ public struct ChartSVG: Sendable {
             body.append(#"<text x="10" y="\#(y)" \#(Self.font) fill="\#(Self.axisColor)">(\#(Self.escape(note)))</text>"#)
         }
         height = y + 12
-        var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        out += #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)">"# + "\n"
+        var out = #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)">"# + "\n"
         out += "<title>\(Self.escape(chart.title))</title>\n"
         out += ##"<rect x="0" y="0" width="\##(width)" height="\##(height)" fill="#ffffff"/>"## + "\n"
         out += #"<text x="10" y="22" font-family="sans-serif" font-size="15" font-weight="bold">\#(Self.escape(chart.title))</text>"# + "\n"
@@ -46,7 +50,9 @@ public struct ChartSVG: Sendable {
 
     private func bars(_ bars: [ChartData.Bar], into body: inout [String]) -> Int {
         let top = 40, rowHeight = 22
-        let labelRight = 200, area = width - labelRight - 140
+        // Room for the longest label (an IPv6 address needs about 280 pixels), up to half the width.
+        let longest = bars.map { $0.label.count }.max() ?? 0
+        let labelRight = min(max(200, 10 + longest * 7), width / 2), area = width - labelRight - 140
         let values = bars.compactMap(\.value)
         let low = min(values.min() ?? 0, 0), high = max(values.max() ?? 0, 0)
         let spread = high - low

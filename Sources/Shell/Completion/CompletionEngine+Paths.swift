@@ -11,14 +11,14 @@ extension CompletionEngine {
     }
 
     /// Completion for statements with a path (`load`, `run`, `plugin load`,
-    /// `audit verify|export`, `save ... to`): the path itself, then `as`/`with`
+    /// `audit verify|export`, `save ... to`, `report`): the path itself, then `as`/`with`
     /// and option names and values. Nil for other statements and positions.
     func pathCompletion(_ input: CompletionInput) -> Completion? {
         let st = input.statement
         guard let first = st.first?.word, !(st.count > 1 && st[1].isSymbol(.pipe)) else { return nil }
         let keyword: Token
         switch first {
-        case "load", "run":
+        case "load", "run", "report":
             keyword = st[0]
         case "plugin", "audit":
             guard st.count >= 2, let sub = st[1].word else { return nil }
@@ -45,6 +45,11 @@ extension CompletionEngine {
             case "save":
                 return finish(options(rest, names: LanguageVocabulary.saveOptionNames,
                                       values: LanguageVocabulary.saveOptionValues, allowAs: false), input)
+            case "report":
+                let frames = context.frames.keys.filter(ByteClass.isPlainIdentifier).sorted()
+                return finish(options(rest, names: LanguageVocabulary.reportOptionNames,
+                                      values: { $0 == "frames" ? frames : LanguageVocabulary.reportOptionValues($0) },
+                                      allowAs: false), input)
             case "audit" where st[1].isWord("export"):
                 return finish(options(rest, names: LanguageVocabulary.auditExportOptionNames,
                                       values: LanguageVocabulary.auditExportOptionValues, allowAs: false), input)
