@@ -10,10 +10,11 @@ ensure_toolchain() {
     command -v swift >/dev/null 2>&1 || { echo "error: no Swift toolchain found (install Swift 6 and put it on PATH)" >&2; exit 2; }
 }
 
-# Debian packages needed by the build (libedit for line editing) and the tests
+# Debian packages needed by the build (libedit for line editing; zstd, snappy,
+# LZ4 and zlib for Parquet and compressed Arrow files) and the tests
 # (tmux drives the shell in a real terminal; python3-venv holds the Arrow
 # interoperability tests' pyarrow, pandas and duckdb).
-IPDR_APT_PACKAGES=(python3 python3-venv pkg-config libedit-dev tmux)
+IPDR_APT_PACKAGES=(python3 python3-venv pkg-config libedit-dev libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev tmux)
 
 ensure_system_packages() {
     local missing=()

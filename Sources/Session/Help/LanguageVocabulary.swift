@@ -11,7 +11,7 @@ public enum LanguageVocabulary {
     }
 
     /// Option names of `save ... to PATH with K=V, ...`.
-    public static let saveOptionNames = ["overwrite", "format", "header", "delimiter", "raw", "text_ids"]
+    public static let saveOptionNames = ["overwrite", "format", "header", "delimiter", "raw", "text_ids", "compression"]
 
     /// The options of `audit export PATH with ...`.
     public static let auditExportOptionNames = ["session", "overwrite"]
