@@ -35,7 +35,7 @@ struct ParquetColumnReader {
             let type = try header.require(1, "a page's type")
             let compressed = Int(clamping: try header.require(3, "a page's compressed size"))
             let uncompressed = Int(clamping: try header.require(2, "a page's size"))
-            guard compressed >= 0, compressed <= end - dataStart else { throw .damaged("a page at byte \(at) runs past its chunk") }
+            guard compressed >= 0, uncompressed >= 0, compressed <= end - dataStart else { throw .damaged("a page at byte \(at) runs past its chunk") }
             let page = UnsafeRawBufferPointer(rebasing: file[dataStart..<(dataStart + compressed)])
             switch type {
             case ParquetConstants.dictionaryPage:
@@ -48,7 +48,7 @@ struct ParquetColumnReader {
                 }
             case ParquetConstants.dataPage:
                 guard let d = header.structure(5) else { throw .damaged("a data page at byte \(at) has no header") }
-                let count = Int(clamping: try d.require(1, "a page's value count"))
+                let count = try Self.valueCount(d, left: expected - (rows - startRows), at: at)
                 let encoding = try d.require(2, "a page's encoding")
                 let bytes = try decompress(page, codec: chunk.codec, expected: uncompressed, at: at)
                 try ParquetBytes.with(bytes) { (b) throws(ParquetFormatError) in
@@ -67,7 +67,7 @@ struct ParquetColumnReader {
                 seen += count
             case ParquetConstants.dataPageV2:
                 guard let d = header.structure(8) else { throw .damaged("a data page at byte \(at) has no header") }
-                let count = Int(clamping: try d.require(1, "a page's value count"))
+                let count = try Self.valueCount(d, left: expected - (rows - startRows), at: at)
                 let encoding = try d.require(4, "a page's encoding")
                 let defLength = Int(clamping: try d.require(5, "a page's level size"))
                 let repLength = Int(clamping: try d.require(6, "a page's level size"))
@@ -94,6 +94,15 @@ struct ParquetColumnReader {
         guard rows - startRows == expected else {
             throw .damaged("a chunk holds \(rows - startRows) rows where its row group has \(expected)")
         }
+    }
+
+    /// A data page's value count, which must fit in what its row group has left.
+    private static func valueCount(_ d: ThriftStruct, left: Int, at: Int) throws(ParquetFormatError) -> Int {
+        let count = try d.require(1, "a page's value count")
+        guard count >= 0, count <= Int64(left) else {
+            throw .damaged("a page at byte \(at) holds \(count) values where its row group has \(left) rows left")
+        }
+        return Int(count)
     }
 
     private func decompress(_ page: UnsafeRawBufferPointer, codec: Compression?, expected: Int, at: Int) throws(ParquetFormatError) -> [UInt8] {

@@ -31,6 +31,9 @@ struct ParquetFileMetadata {
         let elements = footer.structs(2)
         guard let root = elements.first else { throw .damaged("the schema is empty") }
         let rootChildren = Int(clamping: root.int(5) ?? 0)
+        guard rootChildren >= 0, rootChildren < elements.count || rootChildren == 0 else {
+            throw .damaged("the schema announces \(rootChildren) columns and lists \(elements.count - 1)")
+        }
         var leaves: [ParquetLeaf] = []
         var at = 1
         for _ in 0..<rootChildren {

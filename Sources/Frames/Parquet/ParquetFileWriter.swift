@@ -13,8 +13,10 @@ import Dispatch
 enum ParquetFileWriter {
     static let rowGroupRows = 1 << 20
 
-    /// Writes `frame` with key-value `metadata`, pages compressed with `codec` (nil = none).
-    static func write(_ frame: Frame, metadata: [(String, String)], codec: Compression?, to sink: inout ByteSink) {
+    /// Writes `frame` with key-value `metadata`, pages compressed with `codec` (nil = none),
+    /// in row groups of `groupRows` rows.
+    static func write(_ frame: Frame, metadata: [(String, String)], codec: Compression?, groupRows: Int = rowGroupRows,
+                      to sink: inout ByteSink) {
         var position: Int64 = 0
         func emit(_ bytes: [UInt8], _ sink: inout ByteSink) {
             bytes.withUnsafeBytes { sink.block($0) }
@@ -27,7 +29,7 @@ enum ParquetFileWriter {
         let columns = frame.columns
         var start = 0
         while start < frame.rowCount {
-            let end = min(start + rowGroupRows, frame.rowCount)
+            let end = min(start + max(groupRows, 1), frame.rowCount)
             let slots = ParallelSlots<ParquetColumnWriter.Chunk>(count: columns.count)
             let range = start..<end
             DispatchQueue.concurrentPerform(iterations: columns.count) { c in
