@@ -7,8 +7,9 @@ import Foundation
 enum ParquetArrowSchema {
     static let key = "ARROW:schema"
 
-    /// The metadata value for a frame's columns.
-    static func encode(_ frame: Frame) -> String {
+    /// The metadata value for a frame's columns; `metadata` is repeated in the
+    /// schema, where pyarrow looks for a table's metadata.
+    static func encode(_ frame: Frame, metadata: [(String, String)]) -> String {
         var fields: [FlatValue] = []
         for (i, (field, column)) in zip(frame.fields, frame.columns).enumerated() {
             var id: Int64?
@@ -17,7 +18,7 @@ enum ParquetArrowSchema {
         }
         let message = FlatBufferEncoder.encode(
             ArrowSchemaEncoding.message(tag: ArrowSchemaEncoding.headerSchema,
-                                        header: ArrowSchemaEncoding.schema(fields, metadata: []), bodyLength: 0))
+                                        header: ArrowSchemaEncoding.schema(fields, metadata: metadata), bodyLength: 0))
         var bytes: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
         withUnsafeBytes(of: Int32(message.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: message)

@@ -89,7 +89,7 @@ enum ParquetFileWriter {
         footer.i64(3, Int64(frame.rowCount))
         footer.beginList(4, .structure, count: groupCount)
         for body in groupBodies { footer.rawStruct(body) }
-        let pairs = metadata + [(ParquetArrowSchema.key, ParquetArrowSchema.encode(frame))]
+        let pairs = metadata + [(ParquetArrowSchema.key, ParquetArrowSchema.encode(frame, metadata: metadata))]
         footer.beginList(5, .structure, count: pairs.count)
         for (k, v) in pairs {
             footer.beginElementStruct()

@@ -17,6 +17,8 @@ struct ParquetLeaf {
         case date
         /// INT64 of `unitsPerSecond` (from the Arrow schema).
         case duration(unitsPerSecond: Int64)
+        /// FIXED_LEN_BYTE_ARRAY(12) INTERVAL: months, days, milliseconds (DuckDB's `INTERVAL`).
+        case interval
         /// An unscaled integer (INT32, INT64, BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY, big-endian) / 10^scale, read as float.
         case decimal(scale: Int)
         /// FIXED_LEN_BYTE_ARRAY(16) marked `ipdr.ip` in the Arrow schema.
@@ -42,7 +44,7 @@ struct ParquetLeaf {
         case .float, .decimal: return .float
         case .string, .null: return .string
         case .timestamp, .int96Timestamp, .date: return .timestamp
-        case .duration: return .duration
+        case .duration, .interval: return .duration
         case .ip: return .ip
         case .unsupported: return nil
         }
@@ -106,7 +108,7 @@ struct ParquetLeaf {
             if typeLength == 16, arrow?.kind == .ip { return .ip }
             if logical?.structure(14) != nil { return .unsupported("uuid") }
             if logical?.structure(15) != nil { return .unsupported("float16") }
-            if converted == ParquetConstants.convertedInterval { return .unsupported("interval") }
+            if converted == ParquetConstants.convertedInterval, typeLength == 12 { return .interval }
             return .unsupported("fixed_len_byte_array(\(typeLength))" + (typeLength == 16 ? " without the ipdr.ip marking" : ""))
         default:
             return .unsupported(ParquetConstants.typeName(physical))

@@ -127,6 +127,21 @@ struct ParquetPlainDecoder {
             let w = leaf.typeLength
             guard w > 0 else { throw .damaged("column `\(leaf.name)` has a fixed length of \(w)") }
             try need(count * w)
+            if case .interval = leaf.kind {
+                var out = [Int64]()
+                out.reserveCapacity(count)
+                for i in 0..<count {
+                    let months = UInt32(littleEndian: data.loadUnaligned(fromByteOffset: i * 12, as: UInt32.self))
+                    guard months == 0 else {
+                        throw .unsupported("column `\(leaf.name)` holds an interval of \(months) months, which has no fixed length; "
+                                           + "ipdr reads intervals of days and milliseconds as durations")
+                    }
+                    let days = Int64(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: i * 12 + 4, as: UInt32.self)))
+                    let millis = Int64(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: i * 12 + 8, as: UInt32.self)))
+                    out.append(days * 86_400_000_000 + millis * 1_000)
+                }
+                return (.ints(out), count * 12)
+            }
             if case .decimal(let scale) = leaf.kind {
                 return (.doubles((0..<count).map { scaled(Self.bigEndian(UnsafeRawBufferPointer(rebasing: data[($0 * w)..<($0 * w + w)])), scale) }), count * w)
             }
