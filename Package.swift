@@ -23,7 +23,7 @@ let package = Package(
     targets: [
         .target(
             name: "Frames",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation"), "CCompression"],
             swiftSettings: strict
         ),
         .target(name: "Language", dependencies: ["Frames"], swiftSettings: strict),
@@ -33,6 +33,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Session", dependencies: ["Language", "Frames", "Audit"], swiftSettings: strict),
+        .systemLibrary(
+            name: "CCompression",
+            providers: [.apt(["libzstd-dev", "libsnappy-dev", "liblz4-dev", "zlib1g-dev"])]
+        ),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Shell", dependencies: ["Session", "Language", "Frames", "CLibEdit"], swiftSettings: strict),
         .executableTarget(name: "ipdr", dependencies: ["Shell", "Session", "Language", "Audit"], swiftSettings: strict),

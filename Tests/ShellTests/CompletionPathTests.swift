@@ -92,7 +92,9 @@ struct CompletionPathTests {
     @Test func saveOptions() {
         let c = { (t: String) in CompletionFixture.candidates(t) }
         #expect(c("save ipdr to out.csv ") == ["with"])
-        #expect(c("save ipdr to out.csv with ") == ["delimiter", "format", "header", "overwrite", "raw", "text_ids"])
+        #expect(c("save ipdr to out.csv with ") == ["compression", "delimiter", "format", "header", "overwrite", "raw", "text_ids"])
+        #expect(c("save ipdr to out.parquet with compression=") == ["none", "snappy", "zstd"])
+        #expect(c("save ipdr to out.parquet with format=") == ["arrow", "csv", "json", "ndjson", "parquet", "svg", "tsv"])
         #expect(c("save ipdr to out.csv with raw=") == ["false", "true"])
         #expect(c("save ipdr to out.csv with overwrite=") == ["false", "true"])
     }

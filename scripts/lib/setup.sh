@@ -10,14 +10,19 @@ ensure_toolchain() {
     command -v swift >/dev/null 2>&1 || { echo "error: no Swift toolchain found (install Swift 6 and put it on PATH)" >&2; exit 2; }
 }
 
-# Debian packages needed by the build (libedit for line editing) and the tests
+# Debian packages needed by the build (libedit for line editing; zstd, snappy,
+# LZ4 and zlib for Parquet and compressed Arrow files) and the tests
 # (tmux drives the shell in a real terminal; python3-venv holds the Arrow
 # interoperability tests' pyarrow, pandas and duckdb).
-IPDR_APT_PACKAGES=(python3 python3-venv pkg-config libedit-dev tmux chromium fonts-dejavu-core)
+IPDR_APT_PACKAGES=(python3 python3-venv pkg-config libedit-dev libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev tmux)
+# Only the tests need these: headless Chromium renders the case report.
+IPDR_TEST_APT_PACKAGES=(chromium fonts-dejavu-core)
 
+# Installs the build's packages, and the tests' too when given `tests`.
 ensure_system_packages() {
-    local missing=()
-    for p in "${IPDR_APT_PACKAGES[@]}"; do
+    local missing=() wanted=("${IPDR_APT_PACKAGES[@]}")
+    [ "${1:-}" = tests ] && wanted+=("${IPDR_TEST_APT_PACKAGES[@]}")
+    for p in "${wanted[@]}"; do
         dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
     done
     if [ ${#missing[@]} -gt 0 ]; then

@@ -5,14 +5,22 @@ struct ArrowRecordBatch {
     private let nodes: [(length: Int, nulls: Int)]
     private let buffers: [(offset: Int, length: Int)]
     private let body: UnsafeRawBufferPointer
+    /// The decompressed buffers of a compressed batch (`body` points into it).
+    private let decompressed: ArrowDecompressedBody?
     private var nextNode = 0
     private var nextBuffer = 0
 
     init(_ t: FlatBufferTable, body: UnsafeRawBufferPointer) throws(ArrowFormatError) {
+        var codec: Compression?
         if let compression = try t.table(3) {
-            let codec: Int8 = try compression.scalar(0, 0)
-            let name = codec == 0 ? "LZ4_FRAME" : codec == 1 ? "ZSTD" : "codec \(codec)"
-            throw .unsupported("the file's buffers are compressed with \(name); ipdr reads uncompressed Arrow files (pyarrow: feather.write_feather(..., compression='uncompressed'))")
+            let code: Int8 = try compression.scalar(0, 0)
+            let method: Int8 = try compression.scalar(1, 0)
+            switch code {
+            case 0: codec = .lz4Frame
+            case 1: codec = .zstd
+            default: throw .unsupported("the file's buffers are compressed with codec \(code), which ipdr does not read (it reads LZ4_FRAME and ZSTD)")
+            }
+            guard method == 0 else { throw .unsupported("the file's buffers are compressed by method \(method), which ipdr does not read") }
         }
         let length: Int64 = try t.scalar(0, 0)
         // More rows than 2^32 in one batch is damage (and keeps byte counts from overflowing).
@@ -33,8 +41,16 @@ struct ArrowRecordBatch {
             buffers.append((Int(offset), Int(count)))
         }
         self.nodes = nodes
-        self.buffers = buffers
-        self.body = body
+        if let codec {
+            let box = try ArrowDecompressedBody(codec: codec, buffers: buffers, body: body)
+            self.buffers = box.buffers
+            self.body = UnsafeRawBufferPointer(box.storage)
+            decompressed = box
+        } else {
+            self.buffers = buffers
+            self.body = body
+            decompressed = nil
+        }
     }
 
     /// The next field node.

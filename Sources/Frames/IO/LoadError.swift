@@ -41,6 +41,8 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case formatMismatch(SourcePosition, reason: String, hint: String)
     /// An Arrow IPC file that is damaged or holds what ipdr does not read (a type, compression).
     case arrow(path: String, reason: String)
+    /// A Parquet file that is damaged or holds what ipdr does not read (a nested column, a codec, an encoding).
+    case parquet(path: String, reason: String)
     /// A record of a record-oriented log (a RADIUS detail file, a NAT syslog) that does not have its format's shape.
     case malformedRecord(SourcePosition, reason: String)
     /// A `.xlsx` file that is not a readable workbook (a damaged zip, a zip of something else, a missing part).
@@ -68,7 +70,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .missingFile(let p), .isDirectory(let p), .permissionDenied(let p), .unreadable(let p, _), .emptyFile(let p),
              .noDataRows(let p), .binaryFile(let p), .noRecords(let p), .cancelled(let p), .invalidOption(let p, _),
-             .arrow(let p, _), .notAWorkbook(let p, _), .legacyWorkbook(let p), .unknownSheet(let p, _, _):
+             .arrow(let p, _), .parquet(let p, _), .notAWorkbook(let p, _), .legacyWorkbook(let p), .unknownSheet(let p, _, _):
             return p
         default: return position?.file ?? ""
         }
@@ -98,6 +100,7 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .jsonSyntax(_, let r): return r
         case .formatMismatch(_, let r, _): return r
         case .arrow(_, let r): return r
+        case .parquet(_, let r): return r
         case .malformedRecord(_, let r): return r
         case .notAWorkbook(_, let r): return "not a readable .xlsx workbook: \(r)"
         case .legacyWorkbook:

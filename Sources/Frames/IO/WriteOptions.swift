@@ -10,6 +10,9 @@ public struct WriteOptions: Sendable {
     public var header: Bool
     /// The field delimiter (CSV/TSV); nil = `,` for CSV and tab for TSV.
     public var delimiter: UInt8?
+    /// The codec of Parquet pages (nil: none). A column chunk that compression
+    /// would not make smaller is stored uncompressed whatever this says.
+    public var compression: Compression? = .zstd
     /// Key-value metadata stored in the file (the Arrow schema's; provenance).
     public var metadata: [(String, String)] = []
     /// CSV/TSV: prefix string cells that a spreadsheet would run as a formula

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads CSV, TSV (Zeek logs among them), JSON, NDJSON, Arrow, `.xlsx`
+/// Reads CSV, TSV (Zeek logs among them), JSON, NDJSON, Arrow, Parquet, `.xlsx`
 /// sheets and IPDRDoc XML files into frames.
 public enum FrameReader {
     /// Reads the file at `path`.
@@ -27,6 +27,8 @@ public enum FrameReader {
             return try JSONReader.read(file, format: format, options: options)
         case .arrow:
             return try readArrow(file)
+        case .parquet:
+            return try readParquet(file)
         case .radius:
             return try RadiusReader.read(file, options: options)
         case .natlog:
@@ -58,7 +60,7 @@ public enum FrameReader {
         case .csv, .tsv, .zeek, .nfdump:
             guard let file = try? MappedFile(path: path), let base = file.base else { return nil }
             return Array(UnsafeBufferPointer(start: base, count: min(bytes, file.count)))
-        case .json, .ndjson, .arrow, .radius, .natlog, .ipdrxml:
+        case .json, .ndjson, .arrow, .parquet, .radius, .natlog, .ipdrxml:
             return nil
         }
     }
@@ -66,6 +68,7 @@ public enum FrameReader {
     /// The format of a mapped file; a text format for a binary file is an error.
     static func resolve(_ file: MappedFile, options: ReadOptions) throws(LoadError) -> FileFormat {
         if options.format == .arrow || ArrowFileReader.isArrow(file.rawBytes) { return .arrow }
+        if options.format == .parquet || ParquetFileReader.isParquet(file.rawBytes) { return .parquet }
         if options.format == .xlsx || (options.format == nil && XlsxArchive.looks(file)) { return .xlsx }
         if file.looksBinary { throw .binaryFile(path: file.path) }
         if options.format == nil, IPDRDocReader.looks(file) { return .ipdrxml }
@@ -93,6 +96,19 @@ public enum FrameReader {
         }
     }
 
+    /// Reads a Parquet file; its key-value metadata (provenance) is in `metadata`.
+    static func readParquet(_ file: MappedFile) throws(LoadError) -> ReadResult {
+        do {
+            let contents = try ParquetFileReader.decode(file.rawBytes)
+            var result = ReadResult(frame: contents.frame, rejects: nil, rejectedCount: 0, format: .parquet, delimiter: nil,
+                                    bytesRead: Int64(file.count), notes: contents.notes)
+            result.metadata = contents.metadata
+            return result
+        } catch {
+            throw .parquet(path: file.path, reason: error.reason)
+        }
+    }
+
     /// The format named by the extension, refined by the first non-blank byte.
     static func detect(_ file: MappedFile) -> FileFormat {
         let ext = file.path.split(separator: "/").last.flatMap { name -> String? in
@@ -111,7 +127,7 @@ public enum FrameReader {
             if firstByte == UInt8(ascii: "[") { return .json }
             if firstByte == UInt8(ascii: "{") { return .ndjson }
             return byExtension ?? .json
-        case .csv?, .tsv?, .arrow?, .zeek?, .nfdump?, .radius?, .natlog?, .xlsx?, .ipdrxml?:
+        case .csv?, .tsv?, .arrow?, .parquet?, .zeek?, .nfdump?, .radius?, .natlog?, .xlsx?, .ipdrxml?:
             return byExtension ?? .csv
         case nil:
             if firstByte == UInt8(ascii: "[") { return .json }

@@ -1,4 +1,4 @@
-/// Writes frames as CSV, TSV, JSON (an array of objects), NDJSON or Arrow IPC.
+/// Writes frames as CSV, TSV, JSON (an array of objects), NDJSON, Arrow IPC or Parquet.
 public enum FrameWriter {
     /// What a write did.
     public struct Outcome: Sendable {
@@ -63,6 +63,9 @@ public enum FrameWriter {
             return 0
         case .arrow:
             ArrowFileWriter.write(frame, metadata: options.metadata, to: &sink)
+            return 0
+        case .parquet:
+            ParquetFileWriter.write(frame, metadata: options.metadata, codec: options.compression, to: &sink)
             return 0
         }
     }

@@ -63,14 +63,14 @@ extension Session {
             throw .load(error)
         }
         recordLoadEvidence(path.value, digest: digest)
-        if result.format != .arrow { applySidecar(path.value, to: &result) }
+        if !result.format.isTyped { applySidecar(path.value, to: &result) }
         var loaded = result.frame
         var details: [(String, String)] = []
         var chosen = plan
         if chosen == nil { chosen = try recordPlan(loaded, format: result.format, path: path, option: profileOption) }
         if let plan = chosen {
             (loaded, details) = applyProfile(plan, to: loaded, path: path.value, zone: read.zone)
-        } else if result.format != .arrow {
+        } else if !result.format.isTyped {
             for d in IdentifierDamage.scan(loaded) {
                 auditWarning("\(path.value): \(d)")
                 details.append(("damage", d))
@@ -87,7 +87,7 @@ extension Session {
         if let recorded, let fingerprint {
             if recorded == fingerprint {
                 output.error("note: \(path.value): written by ipdr; the loaded frame's fingerprint matches the one recorded\n")
-            } else if result.format != .arrow {
+            } else if !result.format.isTyped {
                 output.error("note: \(path.value): written by ipdr; the loaded frame differs from the saved one (text keeps no types: use types= or an Arrow file)\n")
             } else {
                 auditWarning("\(path.value) does not hold what ipdr wrote: fingerprint \(fingerprint.prefix(12))… now, \(recorded.prefix(12))… recorded by session \(result.metadata.first { $0.0 == "ipdr.session" }?.1 ?? "?")")

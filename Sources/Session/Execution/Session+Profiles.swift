@@ -53,7 +53,7 @@ extension Session {
     /// Formats that carry their own types (Arrow) get none.
     func recordPlan(_ frame: Frame, format: FileFormat, path: Located<String>, option: OptionValue?) throws(StatementError) -> ProfilePlan? {
         let wanted = option?.text ?? "auto"
-        if wanted == "none" || [.arrow, .csv, .tsv, .zeek, .nfdump, .xlsx].contains(format) { return nil }
+        if wanted == "none" || [.arrow, .parquet, .csv, .tsv, .zeek, .nfdump, .xlsx].contains(format) { return nil }
         let library = profileLibrary(warnAgain: false)
         let forced = try namedProfile(wanted, library: library, span: option?.span ?? path.span)
         let header = frame.fields.map { $0.sourceName ?? $0.name }

@@ -6,7 +6,7 @@ import Language
 extension Session {
     /// `save NAME-or-PIPELINE to PATH [with K=V, ...]`.
     ///
-    /// Arrow files carry the provenance in their schema metadata; text exports
+    /// Arrow and Parquet files carry the provenance in their key-value metadata; text exports
     /// get `PATH.provenance.json` beside them, written atomically after the
     /// file and recorded as evidence too. CSV/TSV string cells that would run
     /// as a formula are neutralised unless `raw=true`.
@@ -14,6 +14,7 @@ extension Session {
         var write = WriteOptions(zone: settings.tz)
         write.neutralizeFormulas = true
         var textIDs = false
+        var compression: OptionValue?
         var svg = path.value.lowercased().hasSuffix(".svg")
         for option in options {
             let key = option.name.name
@@ -41,6 +42,8 @@ extension Session {
                 write.neutralizeFormulas = !(try bool(value, option: key))
             case "text_ids":
                 textIDs = try bool(value, option: key)
+            case "compression":
+                compression = value
             default:
                 let known = LanguageVocabulary.saveOptionNames
                 throw .diagnostic(.error("unknown save option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
@@ -63,9 +66,23 @@ extension Session {
         if textIDs { write.textColumns = Set(frame.names.filter(HeaderNames.isIdentifierColumn)) }
         let provenance = exportProvenance(frame, fingerprint: fingerprint)
         let format = FrameWriter.format(for: path.value, options: write)
-        if format == .arrow { write.metadata = provenance.metadata }
+        if let compression {
+            guard format == .parquet else {
+                throw .diagnostic(.error("compression= applies to Parquet files", span: compression.span,
+                                         hint: "save to a .parquet file (or format=parquet), or leave compression= out"))
+            }
+            switch compression.text.lowercased() {
+            case "zstd": write.compression = .zstd
+            case "snappy": write.compression = .snappy
+            case "none", "uncompressed": write.compression = nil
+            default:
+                throw .diagnostic(.error("unknown compression '\(compression.text)'", span: compression.span,
+                                         hint: "compression=zstd (the default), snappy or none"))
+            }
+        }
+        if format.isTyped { write.metadata = provenance.metadata }
         let sidecar = ExportProvenance.sidecarPath(path.value)
-        if format != .arrow, !write.overwrite {
+        if !format.isTyped, !write.overwrite {
             // The data file is reported first; a stray sidecar alone is refused too.
             if FileManager.default.fileExists(atPath: path.value) { throw .write(.exists(path: path.value)) }
             if FileManager.default.fileExists(atPath: sidecar) { throw .write(.exists(path: sidecar)) }
@@ -79,7 +96,7 @@ extension Session {
             throw .write(error)
         }
         noteEvidence(FileEvidence.describe(path: path.value, role: .written, sha256: digest.hex))
-        if format != .arrow {
+        if !format.isTyped {
             do {
                 _ = try FrameWriter.writeBytes(provenance.sidecar(file: path.value, escaped: write.neutralizeFormulas && (format == .csv || format == .tsv)), to: sidecar, overwrite: write.overwrite)
             } catch {

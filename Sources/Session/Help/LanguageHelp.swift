@@ -4,7 +4,7 @@ enum LanguageHelp {
     static let statements: [HelpTopic] = [
         .init(.statement, "load", "load PATH [as NAME] [with K=V, ...]", "read a CSV, TSV, JSON, NDJSON or Arrow file, a Zeek log, an nfdump CSV export, a RADIUS detail file, a CGNAT port-block syslog, an .xlsx sheet or an IPDRDoc XML file into a frame (default name: the file's stem)", #"load datasets/sample/ipdr.csv as ipdr with tz="+05:30""#),
         .init(.statement, "let", "let NAME = PIPELINE", "bind a pipeline's result to a frame name, replacing an older frame of that name", "let night = ipdr | where hour(start_time) < 5"),
-        .init(.statement, "save", "save NAME-or-PIPELINE to PATH [with K=V, ...]", "write a frame as csv, tsv, json, ndjson or arrow, or a pipeline ending in chart as svg (from the extension or format=), with its provenance; overwrite=true to replace a file, raw=true to keep formula-like CSV cells as they are, text_ids=true to keep identifiers as text in spreadsheets", "save night to out/night.csv"),
+        .init(.statement, "save", "save NAME-or-PIPELINE to PATH [with K=V, ...]", "write a frame as csv, tsv, json, ndjson, arrow or parquet (compression=zstd|snappy|none), or a pipeline ending in chart as svg (from the extension or format=), with its provenance; overwrite=true to replace a file, raw=true to keep formula-like CSV cells as they are, text_ids=true to keep identifiers as text in spreadsheets", "save night to out/night.csv"),
         .init(.statement, "frames", "frames", "list frames: name, rows, columns, memory, where each came from", "frames"),
         .init(.statement, "describe", "describe NAME", "one row per column: column, type, nulls, distinct, min, max", "describe ipdr"),
         .init(.statement, "drop", "drop NAME", "forget a frame", "drop night"),
@@ -37,7 +37,7 @@ enum LanguageHelp {
     ]
 
     static let loadOptions: [HelpTopic] = [
-        .init(.option, "format", "format=csv|tsv|json|ndjson|arrow|zeek|nfdump|radius|natlog|xlsx|ipdrxml", "file format (default: from the extension and the content; zeek, nfdump (nfdump -o csv), radius (RADIUS accounting detail), natlog (CGNAT port-block syslog), xlsx and ipdrxml (IPDRDoc) are read only)", "load x.txt with format=tsv"),
+        .init(.option, "format", "format=csv|tsv|json|ndjson|arrow|parquet|zeek|nfdump|radius|natlog|xlsx|ipdrxml", "file format (default: from the extension and the content; zeek, nfdump (nfdump -o csv), radius (RADIUS accounting detail), natlog (CGNAT port-block syslog), xlsx and ipdrxml (IPDRDoc) are read only)", "load x.txt with format=tsv"),
         .init(.option, "delimiter", "delimiter=\",\"", "field separator, one character (default: sniffed among , ; | tab)", #"load x.csv with delimiter=";""#),
         .init(.option, "header", "header=true|false", "whether the first row names the columns (default: sniffed)", "load x.csv with header=false"),
         .init(.option, "tz", "tz=ZONE", "zone of timestamps that carry no offset (default: the tz setting)", #"load x.csv with tz="Asia/Kolkata""#),

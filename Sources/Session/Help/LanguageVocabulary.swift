@@ -11,7 +11,7 @@ public enum LanguageVocabulary {
     }
 
     /// Option names of `save ... to PATH with K=V, ...`.
-    public static let saveOptionNames = ["overwrite", "format", "header", "delimiter", "raw", "text_ids"]
+    public static let saveOptionNames = ["overwrite", "format", "header", "delimiter", "raw", "text_ids", "compression"]
 
     /// The options of `report PATH with ...`.
     public static let reportOptionNames = ["title", "frames", "rows", "overwrite"]
@@ -43,8 +43,9 @@ public enum LanguageVocabulary {
     /// The fixed values a save option takes (empty for free-form options such as `delimiter`).
     public static func saveOptionValues(_ option: String) -> [String] {
         switch option {
-        case "format": return FileFormat.allCases.map(\.rawValue) + ["svg"]
+        case "format": return FileFormat.allCases.filter(\.isWritable).map(\.rawValue) + ["svg"]
         case "header", "overwrite", "raw", "text_ids": return ["true", "false"]
+        case "compression": return ["zstd", "snappy", "none"]
         default: return []
         }
     }

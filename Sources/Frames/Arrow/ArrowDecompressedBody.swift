@@ -1,0 +1,54 @@
+/// The buffers of a compressed Arrow record batch, decompressed into one
+/// block: each compressed buffer starts with its uncompressed length (int64,
+/// -1 for a buffer stored as it is), then the LZ4 frame or zstd data.
+final class ArrowDecompressedBody {
+    /// The block holding every buffer, each at an 8-aligned offset.
+    let storage: UnsafeMutableRawBufferPointer
+    /// Each buffer's (offset, length) in `storage`.
+    let buffers: [(offset: Int, length: Int)]
+
+    /// Buffers of more than this many bytes are taken for damage.
+    static let largestBuffer = 1 << 36
+
+    init(codec: Compression, buffers compressed: [(offset: Int, length: Int)], body: UnsafeRawBufferPointer) throws(ArrowFormatError) {
+        var sizes: [Int] = []
+        for b in compressed {
+            guard b.length > 0 else { sizes.append(0); continue }
+            guard b.length >= 8 else { throw .damaged("a compressed buffer of \(b.length) bytes has no length prefix") }
+            let n = Int64(littleEndian: body.loadUnaligned(fromByteOffset: b.offset, as: Int64.self))
+            if n == -1 {
+                sizes.append(b.length - 8)
+            } else {
+                guard n >= 0, n <= Self.largestBuffer else { throw .damaged("a compressed buffer announces \(n) bytes") }
+                sizes.append(Int(n))
+            }
+        }
+        var layout: [(offset: Int, length: Int)] = []
+        var total = 0
+        for n in sizes {
+            layout.append((total, n))
+            total += (n + 7) & ~7
+        }
+        storage = .allocate(byteCount: max(total, 8), alignment: 8)
+        buffers = layout
+        do {
+            for (i, b) in compressed.enumerated() where sizes[i] > 0 {
+                let source = UnsafeRawBufferPointer(rebasing: body[(b.offset + 8)..<(b.offset + b.length)])
+                let target = UnsafeMutableRawBufferPointer(rebasing: storage[layout[i].offset..<(layout[i].offset + sizes[i])])
+                if Int64(littleEndian: body.loadUnaligned(fromByteOffset: b.offset, as: Int64.self)) == -1 {
+                    target.copyMemory(from: source)
+                } else {
+                    let bytes = try codec.decompress(source, expected: sizes[i])
+                    bytes.withUnsafeBytes { target.copyMemory(from: $0) }
+                }
+            }
+        } catch let failure as Compression.Failure {
+            // Fully initialised: deinit releases `storage`.
+            throw .damaged("a \(codec == .zstd ? "ZSTD" : "LZ4_FRAME") buffer: \(failure.reason)")
+        } catch {
+            throw .damaged("a compressed buffer does not decompress")
+        }
+    }
+
+    deinit { storage.deallocate() }
+}
