@@ -100,4 +100,7 @@ case .standard:
 case .help, .version, .auditVerify, .auditKeygen, .replay:
     break
 }
+// Jobs started with `&` end before ipdr does: a script never loses one.
+session.waitForJobs()
+ok = ok && !session.hasFailedJobs
 exit(ok ? 0 : 1)

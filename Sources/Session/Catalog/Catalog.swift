@@ -5,6 +5,7 @@ import Language
 public struct Catalog: Sendable, SchemaProvider {
     private var entries: [String: CatalogEntry] = [:]
     private var order: [String] = []
+    private var revisions: [String: Int] = [:]
 
     public init() {}
 
@@ -20,10 +21,15 @@ public struct Catalog: Sendable, SchemaProvider {
     /// Schema lookup for the binder.
     public func schema(of frame: String) -> [Field]? { entries[frame]?.frame.fields }
 
+    /// How many times `name` was set or removed: a background job installs its
+    /// frame only when this has not changed since the job was submitted.
+    public func revision(of name: String) -> Int { revisions[name] ?? 0 }
+
     /// Adds or replaces a frame.
     public mutating func set(_ name: String, _ entry: CatalogEntry) {
         if entries[name] == nil { order.append(name) }
         entries[name] = entry
+        revisions[name, default: 0] += 1
     }
 
     /// Remembers the fingerprint of the frame now held under `name`.
@@ -35,6 +41,7 @@ public struct Catalog: Sendable, SchemaProvider {
     @discardableResult
     public mutating func remove(_ name: String) -> Bool {
         guard entries.removeValue(forKey: name) != nil else { return false }
+        revisions[name, default: 0] += 1
         order.removeAll { $0 == name }
         return true
     }
