@@ -57,9 +57,9 @@ public final class Session {
     let jobSignal = JobSignal()
     /// True once `exit` warned about running jobs.
     var exitWarned = false
-    /// Called on a job's thread with its number each time it reports progress
-    /// (first when its read or write starts); tests block in it to hold a job
-    /// at a known point.
+    /// Called on a job's thread with its number before its work begins and
+    /// each time it reports progress (a read or write reports first when it
+    /// starts); tests block in it to hold a job at a known point.
     public var jobGate: (@Sendable (Int) -> Void)?
 
     /// A session writing to `output`.

@@ -80,6 +80,7 @@ extension Session {
         let work = prepared.work
         let signal = jobSignal
         let thread = Thread {
+            control.begin()
             let result: Result<Output, StatementError>
             do throws(StatementError) {
                 result = .success(try work(control))

@@ -16,6 +16,9 @@ enum LanguageHelp {
         .init(.statement, "run", "run PATH", "execute a script file, statement by statement", "run datasets/sample/tour.ipdr"),
         .init(.statement, "audit", "audit tail [N] | audit verify [PATH] | audit export PATH [with session=ID, overwrite=true] | audit seal [KEYFILE]", "the audit log: last N entries, check the hash chain, a replayable script of a session, a signed checkpoint", "audit tail 5"),
         .init(.statement, "status", "status", "memory, frames, plugins and timings of recent commands", "status"),
+        .init(.statement, "jobs", "STATEMENT &  |  jobs", "a load, let or save ending in & runs as a background job over the frames as they are now; the prompt comes back at once and [N] done/failed is shown when it ends. jobs lists them: job, status (running, done, failed, cancelled), progress, elapsed, statement", "save ipdr to out/all.arrow &"),
+        .init(.statement, "wait", "wait [N]", "wait for job N, or for every running job, and show how each ended; Ctrl-C stops waiting, not the jobs; fails when a job it waited for failed", "wait 2"),
+        .init(.statement, "cancel", "cancel [N]  (or cancel %N)", "stop job N, or every running job: a cancelled save leaves no file, a cancelled load or let no frame", "cancel 2"),
         .init(.statement, "exit", "exit | quit", "leave the shell", "exit"),
     ]
 

@@ -35,6 +35,11 @@ final class JobControl: @unchecked Sendable {
         gate?()
     }
 
+    /// Called on the job's thread before its work begins.
+    func begin() {
+        gate?()
+    }
+
     /// The last progress reported, or nil when none was.
     var progress: (done: Int64, total: Int64)? {
         lock.lock()
