@@ -235,3 +235,40 @@ import Testing
         s.audit = nil
     }
 }
+
+extension SessionJobsTests {
+    @Test func aFrameAJobWillStoreIsNamedInTheError() throws {
+        let t = try SessionAuditTests.Scratch()
+        let gate = Gate()
+        let s = try session(t, gate: gate)
+        #expect(s.execute("let later = d | take 1 &", origin: .command))
+        #expect(gate.waitUntilHeld())
+        #expect(!s.execute("later | count", origin: .command))
+        #expect(!s.execute("describe later", origin: .command))
+        gate.release()
+        #expect(s.execute("wait", origin: .command))
+        let hint = "later is being made by job 1 (let later = d | take 1): wait 1 first"
+        #expect(out(s).stderr.components(separatedBy: hint).count == 3, "\(out(s).stderr)")
+        #expect(s.execute("later | count", origin: .command))
+        s.audit = nil
+    }
+
+    @Test func replayOfALogWithJobsReproducesTheirResults() throws {
+        let t = try SessionAuditTests.Scratch()
+        let s = try session(t)
+        #expect(s.execute("let x = d | where n < 0 &\nsave d | take 2 to \"\(t.path("a.arrow"))\" &\nwait\nx | count", origin: .command))
+        s.audit = nil
+        let replaying = try SessionAuditTests().session(log: t.path("replay.jsonl"))
+        var said = ""
+        #expect(Replayer(logPath: t.path("log.jsonl"), sessionID: nil).run(in: replaying) { said += $0 } == false)
+        // The arrow file exists now, so its save is refused on replay: everything else is reproduced.
+        #expect(said.contains("reproduced 3/4 results"), "\(said)")
+        try FileManager.default.removeItem(atPath: t.path("a.arrow"))
+        let again = try SessionAuditTests().session(log: t.path("replay2.jsonl"))
+        said = ""
+        #expect(Replayer(logPath: t.path("log.jsonl"), sessionID: nil).run(in: again) { said += $0 }, "\(said)")
+        #expect(said.contains("replaying session"))
+        replaying.audit = nil
+        again.audit = nil
+    }
+}

@@ -76,7 +76,8 @@ extension Session {
             }
             return try finish(output)
         }
-        jobs.append(Job(id: id, parsed: parsed, file: file, origin: origin, control: control, audit: frame, complete: complete))
+        jobs.append(Job(id: id, parsed: parsed, file: file, origin: origin, control: control, audit: frame, installs: installs,
+                        complete: complete))
         let work = prepared.work
         let signal = jobSignal
         let thread = Thread {
@@ -182,8 +183,14 @@ extension Session {
         }
         for job in running { job.control.flag.cancel() }
         cancellation.reset()
-        wait(for: running)
-        return true
+        // Ctrl-C here stays in the shell rather than leaving half-cancelled jobs behind.
+        return wait(for: running)
+    }
+
+    /// The hint for an unknown frame that a running job will store.
+    func pendingFrameHint(_ name: String) -> String? {
+        guard let job = runningJobs.last(where: { $0.installs == name }) else { return nil }
+        return "\(name) is being made by job \(job.id) (\(job.command)): wait \(job.id) first"
     }
 
     /// `jobs`.

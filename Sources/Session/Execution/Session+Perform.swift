@@ -84,7 +84,7 @@ extension Session {
     /// The frame named by an identifier, or an error with "did you mean".
     func lookup(_ name: Identifier) throws(StatementError) -> Frame {
         if let f = catalog.frame(name.name) { return f }
-        let hint = Suggest.closest(to: name.name, among: catalog.frameNames).map { "did you mean '\($0)'?" }
+        let hint = pendingFrameHint(name.name) ?? Suggest.closest(to: name.name, among: catalog.frameNames).map { "did you mean '\($0)'?" }
             ?? (catalog.frameNames.isEmpty ? "no frames yet: load a file first" : "frames: " + catalog.frameNames.joined(separator: ", "))
         throw .diagnostic(.error("unknown frame '\(name.name)'", span: name.span, hint: hint))
     }
@@ -117,7 +117,10 @@ extension Session {
         do {
             return try Binder(schemas: catalog, zone: settings.tz).bind(pipeline)
         } catch {
-            throw .diagnostic(error.diagnostic)
+            var d = error.diagnostic
+            // A frame a running job will store: say so rather than "did you mean".
+            if case .unknownFrame(let name, _, _) = error, let hint = pendingFrameHint(name) { d.hint = hint }
+            throw .diagnostic(d)
         }
     }
 

@@ -16,6 +16,8 @@ final class Job {
     /// The audit bookkeeping of its statement, set aside until it ends.
     var audit: AuditFrame
     var status: JobStatus = .running
+    /// The frame name its result is stored under (`load`, `let`).
+    let installs: String?
     /// Takes the work's outcome and installs it (session thread); returns the
     /// message. Set to nil once called.
     var complete: (() throws(StatementError) -> String)?
@@ -23,7 +25,8 @@ final class Job {
     var ended: UInt64?
 
     init(id: Int, parsed: ParsedStatement, file: SourceFile, origin: Origin, control: JobControl, audit: AuditFrame,
-         complete: @escaping () throws(StatementError) -> String) {
+         installs: String?, complete: @escaping () throws(StatementError) -> String) {
+        self.installs = installs
         self.id = id
         self.parsed = parsed
         self.file = file
