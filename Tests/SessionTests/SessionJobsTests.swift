@@ -15,12 +15,18 @@ import Testing
         private let lock = NSLock()
         private var calls = 0
         private let holdAt: Int
+        private let job: Int?
         private let entered = DispatchSemaphore(value: 0)
         private let released = DispatchSemaphore(value: 0)
 
-        init(holdAt: Int = 1) { self.holdAt = holdAt }
+        /// Holds the `holdAt`-th call (of job `job` only, when given).
+        init(holdAt: Int = 1, job: Int? = nil) {
+            self.holdAt = holdAt
+            self.job = job
+        }
 
         func pass(_ job: Int) {
+            if let only = self.job, only != job { return }
             lock.lock()
             calls += 1
             let hold = calls == holdAt
@@ -157,7 +163,25 @@ import Testing
         gate.release()
         #expect(!s.execute("wait", origin: .command))
         #expect(s.catalog.frame("x")?.rowCount == 3)
-        #expect(out(s).stderr.contains("[1] failed: <command>:1:1: x was changed or dropped while job 1 ran; its result was discarded and x keeps its newer value"))
+        #expect(out(s).stderr.contains("[1] failed: <command>:1:1: x was set or dropped by a statement issued after job 1; the job's result was discarded"))
+        s.audit = nil
+    }
+
+    /// Two jobs for one name: the later-issued one's frame stands, whichever ends first.
+    @Test(arguments: [1, 2])
+    func theLaterJobWinsWhicheverEndsFirst(_ held: Int) throws {
+        let t = try SessionAuditTests.Scratch()
+        let gate = Gate(job: held)
+        let s = try session(t, gate: gate)
+        #expect(s.execute("let x = d | take 1 &", origin: .command))
+        #expect(s.execute("let x = d | take 2 &", origin: .command))
+        #expect(gate.waitUntilHeld())
+        let other = 3 - held
+        #expect(s.execute("wait \(other)", origin: .command) == (other == 2))
+        gate.release()
+        #expect(s.execute("wait \(held)", origin: .command) == (held == 2))
+        #expect(s.catalog.frame("x")?.rowCount == 2)
+        #expect(s.jobs.map(\.status) == [.failed, .done])
         s.audit = nil
     }
 

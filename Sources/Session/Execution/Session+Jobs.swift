@@ -59,7 +59,7 @@ extension Session {
         if let hook = jobGate { gate = { hook(id) } }
         let control = JobControl(flag: CancellationFlag(), gate: gate)
         let box = JobResultBox<Output>()
-        let revision = prepared.installs.map { catalog.revision(of: $0) }
+        let revision = prepared.installs.map { catalog.reserve($0) }
         let installs = prepared.installs
         let finish = prepared.finish
         let frame = auditFrames.popLast() ?? AuditFrame()
@@ -71,8 +71,8 @@ extension Session {
             case .failure(let e): throw e
             }
             if let installs, let revision, catalog.revision(of: installs) != revision {
-                throw .diagnostic(.error("\(installs) was changed or dropped while job \(id) ran; its result was discarded and \(installs) keeps its newer value",
-                                         span: parsed.span, hint: "run the statement again if you need its result"))
+                throw .diagnostic(.error("\(installs) was set or dropped by a statement issued after job \(id); the job's result was discarded",
+                                         span: parsed.span, hint: "the later statement's frame stands; run this one again if you need its result"))
             }
             return try finish(output)
         }
