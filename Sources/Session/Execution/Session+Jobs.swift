@@ -74,7 +74,9 @@ extension Session {
                 throw .diagnostic(.error("\(installs) was set or dropped by a statement issued after job \(id); the job's result was discarded",
                                          span: parsed.span, hint: "the later statement's frame stands; run this one again if you need its result"))
             }
-            return try finish(output)
+            var message = ""
+            try finish(output) { message = $0 }
+            return message
         }
         jobs.append(Job(id: id, parsed: parsed, file: file, origin: origin, control: control, audit: frame, installs: installs,
                         complete: complete))

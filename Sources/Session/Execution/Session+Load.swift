@@ -6,7 +6,7 @@ import Language
 extension Session {
     /// `load PATH [as NAME] [with K=V, ...]`.
     func load(path: Located<String>, name: Identifier?, options: [Option], origin: Origin) throws(StatementError) {
-        note(try runHere(prepareLoad(path: path, name: name, options: options, origin: origin)))
+        try runHere(prepareLoad(path: path, name: name, options: options, origin: origin))
     }
 
     /// Checks the options and chooses the profile; the work reads and hashes
@@ -56,14 +56,15 @@ extension Session {
         let frameName = name?.name ?? Self.frameName(forPath: path.value)
         let plan = try profilePlan(path: path, option: profileOption, read: &read, zoneGiven: zoneGiven)
         let request = LoadRequest(path: path.value, options: read)
-        return PreparedStatement(work: { control throws(StatementError) in try request.run(control) }, finish: { output throws(StatementError) in
-            try self.finishLoad(output, path: path, frameName: frameName, plan: plan, profileOption: profileOption, zone: read.zone, origin: origin)
+        return PreparedStatement(work: { control throws(StatementError) in try request.run(control) }, finish: { output, announce throws(StatementError) in
+            try self.finishLoad(output, path: path, frameName: frameName, plan: plan, profileOption: profileOption, zone: read.zone,
+                                origin: origin, announce: announce)
         }, installs: frameName)
     }
 
-    /// Records what a load read and stores its frame; returns the message.
+    /// Records what a load read and stores its frame.
     private func finishLoad(_ read: LoadRequest.Output, path: Located<String>, frameName: String, plan: ProfilePlan?,
-                            profileOption: OptionValue?, zone: Zone, origin: Origin) throws(StatementError) -> String {
+                            profileOption: OptionValue?, zone: Zone, origin: Origin, announce: (String) -> Void) throws(StatementError) {
         if let sha = read.sha256 { recordLoadEvidence(path.value, sha256: sha) }
         let result: ReadResult
         switch read.result {
@@ -89,7 +90,7 @@ extension Session {
         ProcessMemory.returnFreePages()
         catalog.set(frameName, CatalogEntry(frame: loaded, source: "load \(path.value)", details: details))
         let f = loaded
-        let message = "loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))"
+        announce("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
         if let recorded, let fingerprint {
             if recorded == fingerprint {
                 output.error("note: \(path.value): written by ipdr; the loaded frame's fingerprint matches the one recorded\n")
@@ -109,7 +110,6 @@ extension Session {
             let lines = result.rejectedCount == 1 ? "1 line" : "\(ValueFormatter.grouped(Int64(result.rejectedCount))) lines"
             warn("\(lines) of \(path.value) rejected; each is in frame \(frameName)_rejects with its line number and reason")
         }
-        return message
     }
 
     /// Records a loaded file as evidence (hashed while it was read) and warns

@@ -10,7 +10,7 @@ extension Session {
         case .load(let path, let name, let options):
             try load(path: path, name: name, options: options, origin: origin)
         case .let(let name, let pipeline):
-            note(try runHere(prepareLet(name, pipeline: pipeline)))
+            try runHere(prepareLet(name, pipeline: pipeline))
         case .pipeline(let pipeline):
             let (frame, chart) = try evaluateCharted(pipeline)
             if let chart {
@@ -105,10 +105,10 @@ extension Session {
         return PreparedStatement(work: { control throws(StatementError) in
             let (frame, chart) = try Session.runPlan(plan, pipeline: pipeline, frames: frames, zone: zone, flag: control.flag)
             return chart?.table ?? frame
-        }, finish: { frame in
+        }, finish: { frame, announce in
             self.noteResult(frame, name: name.name)
             self.catalog.set(name.name, CatalogEntry(frame: frame, source: "let"))
-            return "\(name.name): \(ValueFormatter.grouped(Int64(frame.rowCount))) rows × \(frame.columns.count) columns"
+            announce("\(name.name): \(ValueFormatter.grouped(Int64(frame.rowCount))) rows × \(frame.columns.count) columns")
         }, installs: name.name)
     }
 

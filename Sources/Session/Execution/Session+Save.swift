@@ -11,7 +11,7 @@ extension Session {
     /// file and recorded as evidence too. CSV/TSV string cells that would run
     /// as a formula are neutralised unless `raw=true`.
     func save(_ source: Pipeline, path: Located<String>, options: [Option]) throws(StatementError) {
-        note(try runHere(prepareSave(source, path: path, options: options)))
+        try runHere(prepareSave(source, path: path, options: options))
     }
 
     /// Checks the options and binds the source; the work evaluates it over
@@ -62,17 +62,17 @@ extension Session {
         let request = SaveRequest(plan: plan, pipeline: source, frames: catalog, zone: settings.tz, path: path.value,
                                   write: write, svg: svg, textIDs: textIDs, knownFingerprint: known,
                                   provenance: exportProvenance())
-        return PreparedStatement(work: { control throws(StatementError) in try request.run(control) }, finish: { output in
+        return PreparedStatement(work: { control throws(StatementError) in try request.run(control) }, finish: { output, announce in
             self.noteResult(output.result, name: nil, fingerprint: output.fingerprint)
             for e in output.evidence { self.noteEvidence(e) }
-            return output.message
+            announce(output.message)
         })
     }
 
-    /// Runs a prepared statement here and now; returns its message.
-    func runHere<Output: Sendable>(_ prepared: PreparedStatement<Output>) throws(StatementError) -> String {
+    /// Runs a prepared statement here and now, printing its message.
+    func runHere<Output: Sendable>(_ prepared: PreparedStatement<Output>) throws(StatementError) {
         let control = JobControl(flag: cancellation, forward: loadProgress)
-        return try prepared.finish(try prepared.work(control))
+        try prepared.finish(try prepared.work(control)) { note($0) }
     }
 
     /// The provenance of a result the running statement saves, without the
