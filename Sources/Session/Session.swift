@@ -51,6 +51,16 @@ public final class Session {
     var auditFrames: [AuditFrame] = []
     /// SHA-256 of each file loaded in this session, by resolved path.
     var loadedDigests: [String: String] = [:]
+    /// Background jobs, oldest first (finished ones stay listed).
+    var jobs: [Job] = []
+    /// Wakes `wait` when a job's work ends.
+    let jobSignal = JobSignal()
+    /// True once `exit` warned about running jobs.
+    var exitWarned = false
+    /// Called on a job's thread with its number before its work begins and
+    /// each time it reports progress (a read or write reports first when it
+    /// starts); tests block in it to hold a job at a known point.
+    public var jobGate: (@Sendable (Int) -> Void)?
 
     /// A session writing to `output`.
     public init(output: any OutputSink = StandardStreams(), format: OutputFormat = .table) {
@@ -114,6 +124,7 @@ public final class Session {
     /// includes what the audit log costs (the flush, the result's fingerprint);
     /// the `end` entry's `elapsed_ms` is the statement's own time.
     func run(_ statement: Statement, parsed: ParsedStatement, file: SourceFile, origin: Origin) -> RunOutcome {
+        if parsed.background != nil { return runInBackground(statement, parsed: parsed, file: file, origin: origin) }
         cancellation.reset()
         let begin = DispatchTime.now().uptimeNanoseconds
         do {
@@ -163,7 +174,7 @@ public final class Session {
         case .cancelled:
             let loc = file.location(of: statement.span.start)
             output.error("\(file.name):\(loc.line):\(loc.column): error: cancelled; frames are unchanged\n")
-        case .audit(let message):
+        case .audit(let message), .jobsFailed(let message):
             output.error("error: \(message)\n")
         }
     }

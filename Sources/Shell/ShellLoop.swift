@@ -73,6 +73,8 @@ public final class ShellLoop {
         var pending: [String] = []
         var pendingText: String { pending.joined(separator: "\n") }
         while !session.exitRequested {
+            // Background jobs that ended are reported before the prompt, as a Unix shell does.
+            if pending.isEmpty { session.reportFinishedJobs() }
             interrupts.clear()
             let read = editor.read(prompt: pending.isEmpty ? "ipdr> " : "  ...> ",
                                    context: pending.joined(separator: "\n"),
@@ -80,6 +82,8 @@ public final class ShellLoop {
             switch read {
             case .endOfInput:
                 ShellOutput.write("\n", to: 1)
+                // Ctrl-D with jobs running warns first, as `exit` does.
+                guard leave() else { continue }
                 saveHistory()
                 return ok
             case .interrupted:
@@ -119,6 +123,13 @@ public final class ShellLoop {
         output.endStatement()
         interrupts.clear()
         return ok
+    }
+
+    /// Asks the session whether the shell may leave (it cancels running jobs
+    /// the second time), with Ctrl-C interrupting the wait.
+    private func leave() -> Bool {
+        let flag = session.cancellation
+        return interrupts.whileRunning(onInterrupt: { flag.cancel() }) { session.mayLeave() }
     }
 
     /// The init file's path: `IPDR_INIT` when set (empty: none), else

@@ -76,6 +76,12 @@ let shell: ShellLoop? = interactive ? ShellLoop(format: options.output) : nil
 let session = shell?.session ?? Session(format: options.output)
 session.audit = auditLog
 session.printTiming = options.timing
+if let hold = environment["IPDR_JOB_HOLD"], !hold.isEmpty {
+    // For the terminal tests: every background job waits before its work until this file exists.
+    session.jobGate = { _ in
+        while !FileManager.default.fileExists(atPath: hold) { usleep(20_000) }
+    }
+}
 session.color = isatty(0) == 1 && TerminalCapabilities.current().colorOnStderr
 shell?.printBanner()
 if let tz = options.tz {
@@ -100,4 +106,7 @@ case .standard:
 case .help, .version, .auditVerify, .auditKeygen, .replay:
     break
 }
+// Jobs started with `&` end before ipdr does: a script never loses one.
+session.waitForJobs()
+ok = ok && !session.hasFailedJobs
 exit(ok ? 0 : 1)

@@ -8,11 +8,13 @@ public enum WriteError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)
     /// Writing, syncing or renaming failed; the target was left untouched.
     case writeFailed(path: String, reason: String)
+    /// The write was cancelled; neither the target nor a temporary file was left.
+    case cancelled(path: String)
 
     /// The file the error is about.
     public var path: String {
         switch self {
-        case .exists(let p), .isDirectory(let p), .cannotCreate(let p, _), .writeFailed(let p, _): return p
+        case .exists(let p), .isDirectory(let p), .cannotCreate(let p, _), .writeFailed(let p, _), .cancelled(let p): return p
         }
     }
 
@@ -23,6 +25,7 @@ public enum WriteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .isDirectory: return "is a directory; give a file name"
         case .cannotCreate(_, let r): return "cannot create the file: \(r)"
         case .writeFailed(_, let r): return "write failed: \(r); the file was not changed"
+        case .cancelled: return "cancelled; no file was written"
         }
     }
 

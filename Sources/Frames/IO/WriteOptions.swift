@@ -26,6 +26,12 @@ public struct WriteOptions: Sendable {
     /// write runs (the audit log hashes the export there instead of reading it
     /// back); the write returns only after it has seen the last byte.
     public var contentObserver: (@Sendable (UnsafeRawBufferPointer) -> Void)?
+    /// Polled while the file is written: once true the write stops, leaves
+    /// no file (neither the target nor the temporary one) and throws
+    /// `WriteError.cancelled`.
+    public var isCancelled: (@Sendable () -> Bool)?
+    /// Told the bytes written so far (0 first, then after each block of about 1 MiB).
+    public var progress: (@Sendable (_ bytesWritten: Int64) -> Void)?
 
     public init(format: FileFormat? = nil, zone: Zone = .utc, overwrite: Bool = false, header: Bool = true, delimiter: UInt8? = nil) {
         self.format = format

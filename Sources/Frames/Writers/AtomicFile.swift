@@ -12,7 +12,11 @@ enum AtomicFile {
     /// Runs `body` with a sink to a temporary file, then moves it to `path`.
     /// `observer` is given every byte of the file, in order, on a thread of its
     /// own; the write returns only after it has seen the last one.
+    /// `isCancelled` is polled after every write (and before the rename): once
+    /// true the write stops, the temporary file is removed and `.cancelled`
+    /// is thrown. `progress` is told the bytes written so far, starting with 0.
     static func write(to path: String, overwrite: Bool, observer: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
+                      isCancelled: (@Sendable () -> Bool)? = nil, progress: (@Sendable (Int64) -> Void)? = nil,
                       _ body: (inout ByteSink) throws(WriteError) -> Void) throws(WriteError) -> Int64 {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
@@ -31,6 +35,8 @@ enum AtomicFile {
         guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
         let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var sink = ByteSink(fd: fd)
+        sink.isCancelled = isCancelled
+        sink.progress = progress
         let observing = observer.map { WriteObserverQueue($0) }
         sink.observer = observing
         var finished = false
@@ -39,6 +45,7 @@ enum AtomicFile {
             observing?.wait()
             if !finished { unlink(tempPath) }
         }
+        progress?(0)
         do {
             try body(&sink)
         } catch {
@@ -49,6 +56,10 @@ enum AtomicFile {
         if let code = sink.failure {
             close(fd)
             throw .writeFailed(path: path, reason: String(cString: strerror(code)))
+        }
+        if sink.cancelled || isCancelled?() == true {
+            close(fd)
+            throw .cancelled(path: path)
         }
         if fsync(fd) != 0 {
             let code = errno

@@ -19,6 +19,12 @@ struct ByteSink {
     var position: Int { Int(written) + buffer.count }
     /// Sees every byte written to the file, in order.
     var observer: WriteObserverQueue?
+    /// Polled after each write to the file; once true, the rest is dropped (`cancelled`).
+    var isCancelled: (@Sendable () -> Bool)?
+    /// Told the bytes written so far after each write to the file.
+    var progress: (@Sendable (Int64) -> Void)?
+    /// True once `isCancelled` said so: nothing more reaches the file.
+    private(set) var cancelled = false
 
     static let capacity = 1 << 20
 
@@ -57,7 +63,7 @@ struct ByteSink {
             return
         }
         flush()
-        guard failure == nil else { return }
+        guard failure == nil, !cancelled else { return }
         observer?.lend(b)
         var offset = 0
         while offset < b.count {
@@ -73,6 +79,13 @@ struct ByteSink {
         written += Int64(offset)
         // The block is the caller's memory, valid only during this call: the observer finishes with it first.
         observer?.wait()
+        reportProgress()
+    }
+
+    /// Reports the bytes written and notes a cancellation.
+    private mutating func reportProgress() {
+        progress?(written)
+        if let isCancelled, isCancelled() { cancelled = true }
     }
 
     mutating func text(_ s: String) {
@@ -109,7 +122,7 @@ struct ByteSink {
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        guard failure == nil else { buffer.removeAll(keepingCapacity: true); return }
+        guard failure == nil, !cancelled else { buffer.removeAll(keepingCapacity: true); return }
         var offset = 0
         let total = buffer.count
         buffer.withUnsafeBytes { raw in
@@ -127,5 +140,6 @@ struct ByteSink {
         }
         written += Int64(offset)
         buffer.removeAll(keepingCapacity: true)
+        reportProgress()
     }
 }

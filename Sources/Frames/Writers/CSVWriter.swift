@@ -53,7 +53,7 @@ enum CSVWriter {
         var neutralized = 0
         let wave = workers * 2
         var first = 0
-        while first < blocks {
+        while first < blocks, !sink.cancelled {
             let count = min(wave, blocks - first)
             let texts = ParallelSlots<(bytes: [UInt8], neutralized: Int)>(count: count)
             let base = first

@@ -21,7 +21,8 @@ public enum FrameWriter {
     public static func writeReporting(_ frame: Frame, to path: String, options: WriteOptions) throws(WriteError) -> Outcome {
         let format = options.format ?? formatFromExtension(path) ?? .csv
         var neutralized = 0
-        let bytes = try AtomicFile.write(to: path, overwrite: options.overwrite, observer: options.contentObserver) { (sink: inout ByteSink) throws(WriteError) in
+        let bytes = try AtomicFile.write(to: path, overwrite: options.overwrite, observer: options.contentObserver,
+                                         isCancelled: options.isCancelled, progress: options.progress) { (sink: inout ByteSink) throws(WriteError) in
             neutralized = encode(frame, format: format, options: options, to: &sink)
         }
         return Outcome(bytes: bytes, neutralizedCells: neutralized)

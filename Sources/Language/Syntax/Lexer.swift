@@ -161,6 +161,7 @@ public struct Lexer: Sendable {
         case UInt8(ascii: ","): symbol = .comma
         case UInt8(ascii: "."): symbol = .dot
         case UInt8(ascii: "|"): symbol = .pipe
+        case UInt8(ascii: "&"): symbol = .ampersand
         case UInt8(ascii: "~"):
             if wasMatchWord { symbol = .tilde } else {
                 return Token(.invalid(.misplacedTilde(SourceSpan(start: start, end: position))),

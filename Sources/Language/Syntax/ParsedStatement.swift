@@ -11,14 +11,19 @@ public struct ParsedStatement: Sendable {
     public var text: String
     /// The 1-based line on which the statement starts.
     public var line: Int
+    /// The span of the `&` that ends a statement run as a background job, or
+    /// nil; `span` and `text` stop before it.
+    public var background: SourceSpan?
 
     /// A parsed statement.
-    public init(statement: Statement?, diagnostics: [Diagnostic], span: SourceSpan, text: String, line: Int) {
+    public init(statement: Statement?, diagnostics: [Diagnostic], span: SourceSpan, text: String, line: Int,
+                background: SourceSpan? = nil) {
         self.statement = statement
         self.diagnostics = diagnostics
         self.span = span
         self.text = text
         self.line = line
+        self.background = background
     }
 
     /// True when the statement parsed without errors.

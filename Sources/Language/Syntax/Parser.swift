@@ -31,7 +31,7 @@ public struct Parser {
     /// The statement words.
     public static let statementNames = [
         "load", "let", "save", "frames", "describe", "drop", "plugins", "plugin", "profiles", "help", "set",
-        "settings", "run", "audit", "report", "status", "exit", "quit",
+        "settings", "run", "audit", "report", "status", "exit", "quit", "jobs", "wait", "cancel",
     ]
 
     /// The words after `audit`.
@@ -174,18 +174,28 @@ public struct Parser {
             depth = 0
             stopAtTo = false
             var statement: Statement?
+            var end: Int?
+            var background: SourceSpan?
             do throws(SyntaxError) {
                 statement = try parseStatement()
+                if token.isSymbol(.ampersand) {
+                    // A trailing `&` runs the statement as a job; it is not part of the statement's text.
+                    end = previousEnd
+                    background = token.span
+                    advance()
+                }
                 if !token.endsStatement { throw failure("end of statement") }
             } catch {
                 report(error)
                 synchronize(atPipe: false)
+                end = nil
+                background = nil
             }
             if !diagnostics.isEmpty { statement = nil }
-            let span = SourceSpan(start: start, end: max(start, previousEnd))
+            let span = SourceSpan(start: start, end: max(start, end ?? previousEnd))
             statements.append(ParsedStatement(
                 statement: statement, diagnostics: diagnostics, span: span,
-                text: file.text(of: span), line: file.line(of: start)))
+                text: file.text(of: span), line: file.line(of: start), background: background))
             all += diagnostics
         }
         return ParsedScript(file: file, statements: statements, diagnostics: all)
@@ -252,6 +262,9 @@ public struct Parser {
             return .set(key: key, value: try parseOptionValue(stopAtComma: false))
         case "run":
             return .run(path: try parsePath(statement: "run"))
+        case "jobs": return .jobs
+        case "wait": return .wait(job: try parseJobNumber(optional: true))
+        case "cancel": return .cancel(job: try parseJobNumber(optional: true))
         case "audit":
             return try parseAudit(keyword: keyword)
         case "report":
@@ -305,6 +318,17 @@ public struct Parser {
         }
     }
 
+    /// The job number after `wait` or `cancel`: `2` or `%2`; nil when the statement ends first.
+    mutating func parseJobNumber(optional: Bool) throws(SyntaxError) -> Located<Int64>? {
+        if optional, token.endsStatement || token.isSymbol(.ampersand) { return nil }
+        let start = token.span
+        if token.isSymbol(.percent) { advance() }
+        guard case .integer(let n) = token.kind else { throw failure("a job number such as 2 or %2") }
+        let number = Located(n, span: start.merged(with: token.span))
+        advance()
+        return number
+    }
+
     /// `display.rows`: names joined by dots.
     mutating func parseSettingKey() throws(SyntaxError) -> Located<String> {
         let first = try parseIdentifier("a setting name")
@@ -330,18 +354,19 @@ public struct Parser {
             return path
         }
         if case .invalid(let e) = token.kind, case .unterminatedString = e { throw e }
+        // A bare path ends at `&` too (`save x to out.csv&`); quote a path that contains one.
         let span = lexer.scanRaw(from: token.span.start) { c in
-            Lexer.isBlank(c) || c == UInt8(ascii: "\n") || c == UInt8(ascii: ";")
+            Lexer.isBlank(c) || c == UInt8(ascii: "\n") || c == UInt8(ascii: ";") || c == UInt8(ascii: "&")
         }
         previousEnd = span.end
         token = lexer.next()
         return Located(file.text(of: span), span: span)
     }
 
-    /// Raw text from the current token to a blank, `;`, newline (and `,` when asked).
+    /// Raw text from the current token to a blank, `;`, `&`, newline (and `,` when asked).
     mutating func scanRawWord(stopAtComma: Bool) -> Located<String> {
         let span = lexer.scanRaw(from: token.span.start) { c in
-            Lexer.isBlank(c) || c == UInt8(ascii: "\n") || c == UInt8(ascii: ";")
+            Lexer.isBlank(c) || c == UInt8(ascii: "\n") || c == UInt8(ascii: ";") || c == UInt8(ascii: "&")
                 || (stopAtComma && c == UInt8(ascii: ","))
         }
         previousEnd = span.end

@@ -1,7 +1,7 @@
 extension Parser {
-    /// True where a stage ends: `|`, the end of the statement, or `to` in `save`.
+    /// True where a stage ends: `|`, the end of the statement, the `&` of a job, or `to` in `save`.
     var atStageEnd: Bool {
-        token.isSymbol(.pipe) || token.endsStatement || (stopAtTo && token.isWord("to"))
+        token.isSymbol(.pipe) || token.endsStatement || token.isSymbol(.ampersand) || (stopAtTo && token.isWord("to"))
     }
 
     /// `SOURCE | STAGE | ...`. Errors inside a stage are reported and parsing
@@ -77,7 +77,7 @@ extension Parser {
 
     /// True for `asc`, `desc`, `|` and statement ends (after `sort by`, these mean `by` is a column).
     private func isDirectionOrEnd(_ t: Token) -> Bool {
-        t.isWord("asc") || t.isWord("desc") || t.isSymbol(.pipe) || t.endsStatement
+        t.isWord("asc") || t.isWord("desc") || t.isSymbol(.pipe) || t.endsStatement || t.isSymbol(.ampersand)
     }
 
     /// One or more items separated by commas.

@@ -43,6 +43,12 @@ public enum Statement: Sendable, Hashable {
     case report(path: Located<String>, options: [Option])
     /// `status`.
     case status
+    /// `jobs`: the background jobs of the session.
+    case jobs
+    /// `wait [N]`: waits for job N, or for every running job.
+    case wait(job: Located<Int64>?)
+    /// `cancel [N]`: cancels job N, or every running job.
+    case cancel(job: Located<Int64>?)
     /// `exit` or `quit`.
     case exit
 }

@@ -18,4 +18,6 @@ public enum Symbol: String, Sendable, Hashable, CaseIterable {
     case assign = "="
     case pipe = "|"
     case tilde = "~"
+    /// Ends a statement that runs as a background job (`save x to out.csv &`).
+    case ampersand = "&"
 }

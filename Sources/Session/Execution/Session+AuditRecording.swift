@@ -17,6 +17,10 @@ struct AuditFrame {
     var fingerprint: String?
     /// The statement's text.
     var command = ""
+    /// The `seq` of the statement that ran it (`run FILE`), if any.
+    var parent: Int64?
+    /// Its job number when it runs in the background.
+    var job: Int?
 }
 
 /// What was recorded for a statement when it ended (for `Session.statementObserver`).
@@ -33,12 +37,15 @@ public struct StatementOutcome: Sendable {
 extension Session {
     /// Writes and flushes the `start` entry of `parsed`; throws when it cannot
     /// be written (the statement must not run then).
-    func auditStart(_ parsed: ParsedStatement, origin: Origin) throws(AuditError) {
+    /// A background job's entries carry `"job": N` in their detail.
+    func auditStart(_ parsed: ParsedStatement, origin: Origin, job: Int? = nil) throws(AuditError) {
         var frame = AuditFrame()
         frame.command = parsed.text
+        frame.parent = auditFrames.last?.seq
+        frame.job = job
         if let audit {
             let record = AuditRecord(event: .start, command: parsed.text, origin: auditOrigin(origin, line: parsed.line),
-                                     parent: auditFrames.last?.seq)
+                                     parent: frame.parent, detail: job.map { .object([AuditField("job", .int($0))]) })
             frame.seq = try audit.append([record], sync: true).first?.seq
         }
         auditFrames.append(frame)
@@ -71,11 +78,17 @@ extension Session {
             fields.append(AuditField("profile", profile))
             detail = .object(fields)
         }
+        if let job = frame.job {
+            var fields: [AuditField] = []
+            if case .object(let f)? = detail { fields = f }
+            fields.append(AuditField("job", .int(job)))
+            detail = .object(fields)
+        }
         let error = failure.map { $0.plainMessage(file: file) }
         statementObserver?(StatementOutcome(depth: auditFrames.count, command: statement.text, status: status,
                                             error: error, result: result, evidence: frame.evidence))
         guard let audit, let seq = frame.seq else { return }
-        let record = AuditRecord(event: .end, command: statement.text, parent: auditFrames.last?.seq, ref: seq,
+        let record = AuditRecord(event: .end, command: statement.text, parent: frame.parent, ref: seq,
                                  status: status, error: error, elapsedMs: milliseconds, result: result,
                                  evidence: frame.evidence, detail: detail)
         try audit.append([record], sync: false)
@@ -182,7 +195,7 @@ extension StatementError {
         case .scriptUnreadable(let path, let reason, _): return "cannot read script '\(path)': \(reason)"
         case .cancelled: return "cancelled"
         case .alreadyReported: return "a statement of the script failed"
-        case .audit(let message): return message
+        case .audit(let message), .jobsFailed(let message): return message
         }
     }
 }

@@ -115,7 +115,7 @@ extension Session {
         let script = Parser.parse(SourceFile(name: "", text: s.command))
         guard script.statements.count == 1, let st = script.statements[0].statement else { return false }
         switch st {
-        case .auditTail, .auditVerify, .auditExport, .auditSeal, .report, .exit: return false
+        case .auditTail, .auditVerify, .auditExport, .auditSeal, .report, .exit, .jobs, .wait, .cancel: return false
         default: return true
         }
     }

@@ -12,20 +12,7 @@ extension Session {
 
     /// Binds and runs a pipeline; when it ends in `chart`, also computes the chart from its result.
     func evaluateCharted(_ pipeline: Pipeline) throws(StatementError) -> (frame: Frame, chart: ChartData?) {
-        let plan: Plan
-        do {
-            plan = try Binder(schemas: catalog, zone: settings.tz).bind(pipeline)
-        } catch {
-            throw .diagnostic(error.diagnostic)
-        }
-        let frame = try run(plan, pipeline: pipeline)
-        guard let chart = plan.chart else { return (frame, nil) }
-        do {
-            return (frame, try ChartBuilder(zone: settings.tz).build(chart, from: frame))
-        } catch {
-            let span = pipeline.stages.last?.span ?? pipeline.span
-            throw .diagnostic(.error(error.message, span: span, hint: error.hint))
-        }
+        try Self.runPlan(try bind(pipeline), pipeline: pipeline, frames: catalog, zone: settings.tz, flag: cancellation)
     }
 
     /// Prints a chart: drawn in table output, its data table in csv/json output.

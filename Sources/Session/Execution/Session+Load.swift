@@ -6,10 +6,14 @@ import Language
 extension Session {
     /// `load PATH [as NAME] [with K=V, ...]`.
     func load(path: Located<String>, name: Identifier?, options: [Option], origin: Origin) throws(StatementError) {
+        try runHere(prepareLoad(path: path, name: name, options: options, origin: origin))
+    }
+
+    /// Checks the options and chooses the profile; the work reads and hashes
+    /// the file (`LoadRequest`), and the rest (profile columns, warnings,
+    /// evidence, the catalog) is done when it ends.
+    func prepareLoad(path: Located<String>, name: Identifier?, options: [Option], origin: Origin) throws(StatementError) -> PreparedStatement<LoadRequest.Output> {
         var read = ReadOptions(zone: settings.tz)
-        let flag = cancellation
-        read.isCancelled = { flag.isCancelled }
-        read.progress = loadProgress
         var profileOption: OptionValue?
         var zoneGiven = false
         for option in options {
@@ -51,25 +55,29 @@ extension Session {
         }
         let frameName = name?.name ?? Self.frameName(forPath: path.value)
         let plan = try profilePlan(path: path, option: profileOption, read: &read, zoneGiven: zoneGiven)
-        let started = DispatchTime.now().uptimeNanoseconds
-        let digest = StreamingDigest(isCancelled: { flag.isCancelled })
-        read.contentObserver = { digest.consume($0) }
-        var result: ReadResult
-        do {
-            result = try FrameReader.read(path: path.value, options: read)
-        } catch {
-            if case .cancelled = error { throw .cancelled }
-            recordLoadEvidence(path.value, digest: digest)
-            throw .load(error)
+        let request = LoadRequest(path: path.value, options: read)
+        return PreparedStatement(work: { control throws(StatementError) in try request.run(control) }, finish: { output, announce throws(StatementError) in
+            try self.finishLoad(output, path: path, frameName: frameName, plan: plan, profileOption: profileOption, zone: read.zone,
+                                origin: origin, announce: announce)
+        }, installs: frameName)
+    }
+
+    /// Records what a load read and stores its frame.
+    private func finishLoad(_ read: LoadRequest.Output, path: Located<String>, frameName: String, plan: ProfilePlan?,
+                            profileOption: OptionValue?, zone: Zone, origin: Origin, announce: (String) -> Void) throws(StatementError) {
+        if let sha = read.sha256 { recordLoadEvidence(path.value, sha256: sha) }
+        let result: ReadResult
+        switch read.result {
+        case .success(let r): result = r
+        case .failure(let e): throw .load(e)
         }
-        recordLoadEvidence(path.value, digest: digest)
-        if !result.format.isTyped { applySidecar(path.value, to: &result) }
+        let seconds = read.seconds
         var loaded = result.frame
         var details: [(String, String)] = []
         var chosen = plan
         if chosen == nil { chosen = try recordPlan(loaded, format: result.format, path: path, option: profileOption) }
         if let plan = chosen {
-            (loaded, details) = applyProfile(plan, to: loaded, path: path.value, zone: read.zone)
+            (loaded, details) = applyProfile(plan, to: loaded, path: path.value, zone: zone)
         } else if !result.format.isTyped {
             for d in IdentifierDamage.scan(loaded) {
                 auditWarning("\(path.value): \(d)")
@@ -79,11 +87,10 @@ extension Session {
         let recorded = result.metadata.first { $0.0 == "ipdr.fingerprint" }?.1
         let fingerprint = recorded.map { _ in FrameFingerprint.of(loaded) }
         noteResult(loaded, name: frameName, fingerprint: fingerprint)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         ProcessMemory.returnFreePages()
         catalog.set(frameName, CatalogEntry(frame: loaded, source: "load \(path.value)", details: details))
         let f = loaded
-        note("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
+        announce("loaded \(frameName): \(ValueFormatter.grouped(Int64(f.rowCount))) rows × \(f.columns.count) columns from \(path.value) (\(ByteCount.text(result.bytesRead))\(origin == .interactive ? String(format: " in %.2f s", seconds) : ""))")
         if let recorded, let fingerprint {
             if recorded == fingerprint {
                 output.error("note: \(path.value): written by ipdr; the loaded frame's fingerprint matches the one recorded\n")
@@ -107,8 +114,8 @@ extension Session {
 
     /// Records a loaded file as evidence (hashed while it was read) and warns
     /// when it changed since an earlier load.
-    private func recordLoadEvidence(_ path: String, digest: StreamingDigest) {
-        guard let sha = digest.hex, let evidence = FileEvidence.describe(path: path, role: .read, sha256: sha) else { return }
+    private func recordLoadEvidence(_ path: String, sha256: String) {
+        guard let evidence = FileEvidence.describe(path: path, role: .read, sha256: sha256) else { return }
         noteEvidence(evidence)
         checkReload(evidence, shownPath: path)
     }

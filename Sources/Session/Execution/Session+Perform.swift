@@ -10,10 +10,7 @@ extension Session {
         case .load(let path, let name, let options):
             try load(path: path, name: name, options: options, origin: origin)
         case .let(let name, let pipeline):
-            let frame = try evaluate(pipeline)
-            noteResult(frame, name: name.name)
-            catalog.set(name.name, CatalogEntry(frame: frame, source: "let"))
-            note("\(name.name): \(ValueFormatter.grouped(Int64(frame.rowCount))) rows × \(frame.columns.count) columns")
+            try runHere(prepareLet(name, pipeline: pipeline))
         case .pipeline(let pipeline):
             let (frame, chart) = try evaluateCharted(pipeline)
             if let chart {
@@ -69,15 +66,27 @@ extension Session {
             try report(path, options: options)
         case .status:
             output.standard(statusText())
+        case .jobs:
+            emit(jobsListing(), listing: true)
+        case .wait(let job):
+            try waitStatement(job)
+        case .cancel(let job):
+            try cancelStatement(job)
         case .exit:
-            exitRequested = true
+            // At the prompt, running jobs are warned about once; a script waits for its jobs.
+            if origin == .interactive {
+                if mayLeave() { exitRequested = true }
+            } else {
+                waitForJobs()
+                exitRequested = true
+            }
         }
     }
 
     /// The frame named by an identifier, or an error with "did you mean".
     func lookup(_ name: Identifier) throws(StatementError) -> Frame {
         if let f = catalog.frame(name.name) { return f }
-        let hint = Suggest.closest(to: name.name, among: catalog.frameNames).map { "did you mean '\($0)'?" }
+        let hint = pendingFrameHint(name.name) ?? Suggest.closest(to: name.name, among: catalog.frameNames).map { "did you mean '\($0)'?" }
             ?? (catalog.frameNames.isEmpty ? "no frames yet: load a file first" : "frames: " + catalog.frameNames.joined(separator: ", "))
         throw .diagnostic(.error("unknown frame '\(name.name)'", span: name.span, hint: hint))
     }
@@ -89,16 +98,52 @@ extension Session {
         return chart?.table ?? frame
     }
 
-    /// Runs a bound plan against the catalog.
-    func run(_ plan: Plan, pipeline: Pipeline) throws(StatementError) -> Frame {
-        let flag = cancellation
-        let context = EvaluationContext(zone: settings.tz, isCancelled: { flag.isCancelled })
-        let catalog = self.catalog
+    /// `let NAME = PIPELINE`: the pipeline is bound here and evaluated over
+    /// the frames as they are now; its result is stored under NAME.
+    func prepareLet(_ name: Identifier, pipeline: Pipeline) throws(StatementError) -> PreparedStatement<Frame> {
+        let plan = try bind(pipeline)
+        let frames = catalog
+        let zone = settings.tz
+        return PreparedStatement(work: { control throws(StatementError) in
+            let (frame, chart) = try Session.runPlan(plan, pipeline: pipeline, frames: frames, zone: zone, flag: control.flag)
+            return chart?.table ?? frame
+        }, finish: { frame, announce in
+            self.noteResult(frame, name: name.name)
+            self.catalog.set(name.name, CatalogEntry(frame: frame, source: "let"))
+            announce("\(name.name): \(ValueFormatter.grouped(Int64(frame.rowCount))) rows × \(frame.columns.count) columns")
+        }, installs: name.name)
+    }
+
+    /// Binds a pipeline against the catalog's schemas.
+    func bind(_ pipeline: Pipeline) throws(StatementError) -> Plan {
         do {
-            return try PlanExecutor(context: context).run(plan) { catalog.frame($0) }
+            return try Binder(schemas: catalog, zone: settings.tz).bind(pipeline)
+        } catch {
+            var d = error.diagnostic
+            // A frame a running job will store: say so rather than "did you mean".
+            if case .unknownFrame(let name, _, _) = error, let hint = pendingFrameHint(name) { d.hint = hint }
+            throw .diagnostic(d)
+        }
+    }
+
+    /// Runs a bound plan over `frames` and, when it ends in `chart`, builds
+    /// the chart from its result. Needs no session, so a job runs it on its
+    /// own thread over the frames taken when it was issued.
+    static func runPlan(_ plan: Plan, pipeline: Pipeline, frames: Catalog, zone: Zone, flag: CancellationFlag) throws(StatementError) -> (frame: Frame, chart: ChartData?) {
+        let context = EvaluationContext(zone: zone, isCancelled: { flag.isCancelled })
+        let frame: Frame
+        do {
+            frame = try PlanExecutor(context: context).run(plan) { frames.frame($0) }
         } catch {
             if case .cancelled = error { throw .cancelled }
             throw .diagnostic(.error(error.description, span: pipeline.span))
+        }
+        guard let chart = plan.chart else { return (frame, nil) }
+        do {
+            return (frame, try ChartBuilder(zone: zone).build(chart, from: frame))
+        } catch {
+            let span = pipeline.stages.last?.span ?? pipeline.span
+            throw .diagnostic(.error(error.message, span: span, hint: error.hint))
         }
     }
 
@@ -116,8 +161,10 @@ extension Session {
         }
         scriptDepth += 1
         defer { scriptDepth -= 1 }
-        if !execute(text, origin: .script(path: path.value), sourceName: path.value) {
-            throw .alreadyReported
-        }
+        let before = jobs.count
+        let ok = execute(text, origin: .script(path: path.value), sourceName: path.value)
+        // A script's jobs end before the script does.
+        wait(for: jobs[before...].filter { $0.status == .running })
+        if !ok { throw .alreadyReported }
     }
 }

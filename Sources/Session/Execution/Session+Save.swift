@@ -11,6 +11,12 @@ extension Session {
     /// file and recorded as evidence too. CSV/TSV string cells that would run
     /// as a formula are neutralised unless `raw=true`.
     func save(_ source: Pipeline, path: Located<String>, options: [Option]) throws(StatementError) {
+        try runHere(prepareSave(source, path: path, options: options))
+    }
+
+    /// Checks the options and binds the source; the work evaluates it over
+    /// the frames as they are now and writes the file (`SaveRequest`).
+    func prepareSave(_ source: Pipeline, path: Located<String>, options: [Option]) throws(StatementError) -> PreparedStatement<SaveRequest.Output> {
         var write = WriteOptions(zone: settings.tz)
         write.neutralizeFormulas = true
         var textIDs = false
@@ -49,25 +55,16 @@ extension Session {
                 throw .diagnostic(.error("unknown save option '\(key)'", span: option.name.span, hint: Suggest.closest(to: key, among: known).map { "did you mean '\($0)'?" } ?? "options: " + known.joined(separator: ", ")))
             }
         }
-        let (result, chart) = try evaluateCharted(source)
-        if svg {
-            guard let chart else {
-                throw .diagnostic(.error("only a chart can be saved as SVG", span: source.span,
-                                         hint: "end the pipeline with '| chart bar …', '| chart timeline …' or '| chart histogram …' (help chart)"))
-            }
-            try saveSVG(chart, path: path, overwrite: write.overwrite)
-            return
+        let plan = try bind(source)
+        if svg, plan.chart == nil {
+            throw .diagnostic(.error("only a chart can be saved as SVG", span: source.span,
+                                     hint: "end the pipeline with '| chart bar …', '| chart timeline …' or '| chart histogram …' (help chart)"))
         }
-        let frame = chart?.table ?? result
         // A frame saved as it is keeps the fingerprint its own statement recorded.
         let known = source.stages.isEmpty ? catalog.entry(source.source.name)?.fingerprint : nil
-        let fingerprint = known ?? FrameFingerprint.of(frame)
-        noteResult(frame, name: nil, fingerprint: fingerprint)
-        if textIDs { write.textColumns = Set(frame.names.filter(HeaderNames.isIdentifierColumn)) }
-        let provenance = exportProvenance(frame, fingerprint: fingerprint)
         let format = FrameWriter.format(for: path.value, options: write)
         if let compression {
-            guard format == .parquet else {
+            guard format == .parquet, !svg else {
                 throw .diagnostic(.error("compression= applies to Parquet files", span: compression.span,
                                          hint: "save to a .parquet file (or format=parquet), or leave compression= out"))
             }
@@ -80,65 +77,28 @@ extension Session {
                                          hint: "compression=zstd (the default), snappy or none"))
             }
         }
-        if format.isTyped { write.metadata = provenance.metadata }
-        let sidecar = ExportProvenance.sidecarPath(path.value)
-        if !format.isTyped, !write.overwrite {
-            // The data file is reported first; a stray sidecar alone is refused too.
-            if FileManager.default.fileExists(atPath: path.value) { throw .write(.exists(path: path.value)) }
-            if FileManager.default.fileExists(atPath: sidecar) { throw .write(.exists(path: sidecar)) }
-        }
-        let digest = RunningDigest()
-        write.contentObserver = { digest.update($0) }
-        let outcome: FrameWriter.Outcome
-        do {
-            outcome = try FrameWriter.writeReporting(frame, to: path.value, options: write)
-        } catch {
-            throw .write(error)
-        }
-        noteEvidence(FileEvidence.describe(path: path.value, role: .written, sha256: digest.hex))
-        if !format.isTyped {
-            do {
-                _ = try FrameWriter.writeBytes(provenance.sidecar(file: path.value, escaped: write.neutralizeFormulas && (format == .csv || format == .tsv)), to: sidecar, overwrite: write.overwrite)
-            } catch {
-                throw .write(error)
-            }
-            noteEvidence(FileEvidence.describe(path: sidecar, role: .written))
-        }
-        var message = "saved \(ValueFormatter.grouped(Int64(frame.rowCount))) rows to \(path.value) (\(ByteCount.text(outcome.bytes)))"
-        if outcome.neutralizedCells > 0 {
-            message += "; \(ValueFormatter.grouped(Int64(outcome.neutralizedCells))) formula-like cells prefixed with ' for spreadsheets (raw=true keeps them)"
-        }
-        note(message)
+        let request = SaveRequest(plan: plan, pipeline: source, frames: catalog, zone: settings.tz, path: path.value,
+                                  write: write, svg: svg, textIDs: textIDs, knownFingerprint: known,
+                                  provenance: exportProvenance())
+        return PreparedStatement(work: { control throws(StatementError) in try request.run(control) }, finish: { output, announce in
+            self.noteResult(output.result, name: nil, fingerprint: output.fingerprint)
+            for e in output.evidence { self.noteEvidence(e) }
+            announce(output.message)
+        })
     }
 
-    /// Writes a chart as a self-contained SVG file with `PATH.provenance.json`
-    /// beside it (the fingerprint is that of the chart's data table).
-    func saveSVG(_ chart: ChartData, path: Located<String>, overwrite: Bool) throws(StatementError) {
-        let fingerprint = FrameFingerprint.of(chart.table)
-        noteResult(chart.table, name: nil, fingerprint: fingerprint)
-        let provenance = exportProvenance(chart.table, fingerprint: fingerprint)
-        let sidecar = ExportProvenance.sidecarPath(path.value)
-        if !overwrite {
-            if FileManager.default.fileExists(atPath: path.value) { throw .write(.exists(path: path.value)) }
-            if FileManager.default.fileExists(atPath: sidecar) { throw .write(.exists(path: sidecar)) }
-        }
-        let bytes: Int64
-        do {
-            bytes = try FrameWriter.writeBytes(Array(ChartSVG().render(chart).utf8), to: path.value, overwrite: overwrite)
-            noteEvidence(FileEvidence.describe(path: path.value, role: .written))
-            _ = try FrameWriter.writeBytes(provenance.sidecar(file: path.value, escaped: false), to: sidecar, overwrite: overwrite)
-            noteEvidence(FileEvidence.describe(path: sidecar, role: .written))
-        } catch {
-            throw .write(error)
-        }
-        note("saved chart to \(path.value) (\(ByteCount.text(bytes)))")
+    /// Runs a prepared statement here and now, printing its message.
+    func runHere<Output: Sendable>(_ prepared: PreparedStatement<Output>) throws(StatementError) {
+        let control = JobControl(flag: cancellation, forward: loadProgress)
+        try prepared.finish(try prepared.work(control)) { note($0) }
     }
 
-    /// The provenance of a result about to be saved by the running statement.
-    func exportProvenance(_ frame: Frame, fingerprint: String) -> ExportProvenance {
+    /// The provenance of a result the running statement saves, without the
+    /// result's fingerprint and size (the save fills them in).
+    func exportProvenance() -> ExportProvenance {
         ExportProvenance(statement: auditFrames.last?.command ?? "",
                          session: audit?.session ?? "unrecorded",
                          evidence: loadedDigests.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                         fingerprint: fingerprint, rows: frame.rowCount, columns: frame.columns.count)
+                         fingerprint: "", rows: 0, columns: 0)
     }
 }

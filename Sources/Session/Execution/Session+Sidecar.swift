@@ -6,7 +6,7 @@ extension Session {
     /// beside it: takes its session and fingerprint as the file's metadata
     /// (so the load compares fingerprints as for Arrow files) and removes the
     /// spreadsheet escape `save` added to formula-like cells.
-    func applySidecar(_ path: String, to result: inout ReadResult) {
+    static func applySidecar(_ path: String, to result: inout ReadResult) {
         let sidecar = ExportProvenance.sidecarPath(path)
         guard let data = FileManager.default.contents(atPath: sidecar),
               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }

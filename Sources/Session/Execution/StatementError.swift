@@ -17,4 +17,6 @@ public enum StatementError: Error, Sendable {
     case alreadyReported
     /// An `audit` statement could not do its work (the message says why).
     case audit(String)
+    /// A job that `wait` waited for failed or was cancelled (its notice said why).
+    case jobsFailed(String)
 }

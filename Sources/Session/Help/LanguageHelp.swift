@@ -17,6 +17,9 @@ enum LanguageHelp {
         .init(.statement, "audit", "audit tail [N] | audit verify [PATH] | audit export PATH [with session=ID, overwrite=true] | audit seal [KEYFILE]", "the audit log: last N entries, check the hash chain, a replayable script of a session, a signed checkpoint", "audit tail 5"),
         .init(.statement, "report", "report PATH [with title=TEXT, frames=A,B,..., rows=N, overwrite=true]", "write the case report, one self-contained HTML file that loads nothing and prints cleanly: the case, the audit verdict, the evidence with SHA-256s, the audited history, and each frame's fingerprint, charts and first N rows (default 1,000)", #"report out/case.html with title="Case 42", frames=ipdr"#),
         .init(.statement, "status", "status", "memory, frames, plugins and timings of recent commands", "status"),
+        .init(.statement, "jobs", "STATEMENT &  |  jobs", "a load, let or save ending in & runs as a background job over the frames as they are now; the prompt comes back at once and [N] done/failed is shown when it ends. jobs lists them: job, status (running, done, failed, cancelled), progress, elapsed, statement", "save ipdr to out/all.arrow &"),
+        .init(.statement, "wait", "wait [N]", "wait for job N, or for every running job, and show how each ended; Ctrl-C stops waiting, not the jobs; fails when a job it waited for failed", "wait 2"),
+        .init(.statement, "cancel", "cancel [N]  (or cancel %N)", "stop job N, or every running job: a cancelled save leaves no file, a cancelled load or let no frame", "cancel 2"),
         .init(.statement, "exit", "exit | quit", "leave the shell", "exit"),
     ]
 
