@@ -9,7 +9,7 @@ import Darwin
 struct ByteSink {
     let fd: Int32
     private let toMemory: Bool
-    private var buffer: [UInt8] = []
+    private let buffer: ByteBuffer
     /// Everything written, when writing to memory.
     private(set) var collected: [UInt8] = []
     private(set) var written: Int64 = 0
@@ -31,28 +31,35 @@ struct ByteSink {
     init(fd: Int32) {
         self.fd = fd
         toMemory = false
-        buffer.reserveCapacity(ByteSink.capacity + 4096)
+        buffer = ByteBuffer(capacity: ByteSink.capacity + 4096)
     }
 
-    /// A sink that keeps the bytes in `collected`.
-    static func memory() -> ByteSink {
-        ByteSink(memory: ())
+    /// A sink that keeps the bytes in `collected`, with room for `capacity` bytes before it grows.
+    static func memory(capacity: Int = 4096) -> ByteSink {
+        ByteSink(memoryCapacity: capacity)
     }
 
-    private init(memory: Void) {
+    private init(memoryCapacity: Int) {
         fd = -1
         toMemory = true
+        buffer = ByteBuffer(capacity: memoryCapacity)
+    }
+
+    /// The bytes a memory sink holds, without copying them out (nothing must have been flushed).
+    func withMemoryBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        precondition(toMemory && collected.isEmpty, "withMemoryBytes is for unflushed memory sinks")
+        return body(buffer.bytes)
     }
 
     @inline(__always)
     mutating func byte(_ b: UInt8) {
         buffer.append(b)
-        if buffer.count >= ByteSink.capacity { flush() }
+        if buffer.count >= ByteSink.capacity, !toMemory { flush() }
     }
 
     mutating func bytes(_ b: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: b)
-        if buffer.count >= ByteSink.capacity { flush() }
+        buffer.append(b)
+        if buffer.count >= ByteSink.capacity, !toMemory { flush() }
     }
 
     /// Writes a large block: buffered bytes first, then the block straight
@@ -108,38 +115,40 @@ struct ByteSink {
                 count += 1
             }
         }
-        if v < 0 { byte(45) }
+        if v < 0 { buffer.append(45) }
         withUnsafeBytes(of: &digits) { d in
-            bytes(UnsafeBufferPointer(rebasing: d.bindMemory(to: UInt8.self)[(20 - count)...]))
+            for k in (20 - count)..<20 { buffer.append(d[k]) }
         }
+        if buffer.count >= ByteSink.capacity, !toMemory { flush() }
     }
 
     /// Writes out the buffer.
     mutating func flush() {
         if toMemory {
-            collected.append(contentsOf: buffer)
+            // A memory sink grows its buffer without limit; the first flush hands it over without a copy.
             written += Int64(buffer.count)
-            buffer.removeAll(keepingCapacity: true)
+            collected.append(contentsOf: buffer.bytes)
+            buffer.removeAll()
             return
         }
-        guard failure == nil, !cancelled else { buffer.removeAll(keepingCapacity: true); return }
+        guard failure == nil, !cancelled else { buffer.removeAll(); return }
         var offset = 0
-        let total = buffer.count
-        buffer.withUnsafeBytes { raw in
-            observer?.copy(raw)
-            guard let base = raw.baseAddress else { return }
+        let raw = buffer.bytes
+        let total = raw.count
+        observer?.copy(raw)
+        if let base = raw.baseAddress {
             while offset < total {
                 let n = write(fd, base + offset, total - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
-                    return
+                    break
                 }
                 offset += n
             }
         }
         written += Int64(offset)
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         reportProgress()
     }
 }

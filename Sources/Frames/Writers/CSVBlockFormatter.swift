@@ -18,7 +18,8 @@ struct CSVBlockFormatter {
         let n = range.count
         guard n > 0 else { return ([], 0) }
         let columns = frame.columns
-        var cells = ByteSink.memory()
+        // Room for typical cells (an IPv6 address or a timestamp is ~25 bytes), so the buffer rarely grows.
+        var cells = ByteSink.memory(capacity: n * columns.count * 16)
         // ends[c * n + i]: where cell i of column c ends in `cells`; it starts where the one before it ends.
         var ends = [Int](repeating: 0, count: columns.count * n)
         var starts = [Int](repeating: 0, count: columns.count)
@@ -29,15 +30,15 @@ struct CSVBlockFormatter {
                 ends[c * n + i] = end
             }
         }
-        cells.flush()
-        let text = cells.collected
         let columnCount = columns.count
+        let lines = cells.withMemoryBytes { raw -> [UInt8] in
         // Every cell's bytes, a delimiter between cells and a line end per row: the block's exact size.
-        let size = text.count + n * max(columnCount - 1, 0) + n
-        let lines = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        let size = raw.count + n * max(columnCount - 1, 0) + n
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             guard let dst = buffer.baseAddress else { initialized = 0; return }
             var at = 0
-            text.withUnsafeBufferPointer { bytes in
+            do {
+                let bytes = raw.bindMemory(to: UInt8.self)
                 ends.withUnsafeBufferPointer { e in
                     guard let src = bytes.baseAddress else {
                         // No cell has bytes: only delimiters and line ends.
@@ -63,6 +64,7 @@ struct CSVBlockFormatter {
                 }
             }
             initialized = at
+        }
         }
         return (lines, neutralized)
     }

@@ -1,15 +1,14 @@
 /// Writes an address as `IPAddress.description` spells it — dotted IPv4, RFC
 /// 5952 compressed IPv6 — straight into a sink, without a `String`.
 enum IPTextWriter {
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     static func write(_ a: IPAddress, to sink: inout ByteSink) {
         if a.isIPv4 {
             let v = a.low
-            sink.int(Int64((v >> 24) & 255)); sink.byte(46)
-            sink.int(Int64((v >> 16) & 255)); sink.byte(46)
-            sink.int(Int64((v >> 8) & 255)); sink.byte(46)
-            sink.int(Int64(v & 255))
+            octet(UInt8(truncatingIfNeeded: v >> 24), to: &sink); sink.byte(46)
+            octet(UInt8(truncatingIfNeeded: v >> 16), to: &sink); sink.byte(46)
+            octet(UInt8(truncatingIfNeeded: v >> 8), to: &sink); sink.byte(46)
+            octet(UInt8(truncatingIfNeeded: v), to: &sink)
             return
         }
         var g: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0)
@@ -48,6 +47,14 @@ enum IPTextWriter {
         }
     }
 
+    /// An IPv4 octet in decimal.
+    @inline(__always)
+    private static func octet(_ v: UInt8, to sink: inout ByteSink) {
+        if v >= 100 { sink.byte(48 + v / 100) }
+        if v >= 10 { sink.byte(48 + (v / 10) % 10) }
+        sink.byte(48 + v % 10)
+    }
+
     /// A group in lower-case hex without leading zeros.
     @inline(__always)
     private static func hex(_ v: UInt16, to sink: inout ByteSink) {
@@ -55,7 +62,7 @@ enum IPTextWriter {
         for shift in stride(from: 12, through: 0, by: -4) {
             let d = Int((v >> UInt16(shift)) & 15)
             if d != 0 || started || shift == 0 {
-                sink.byte(hexDigits[d])
+                sink.byte(d < 10 ? UInt8(48 + d) : UInt8(87 + d))
                 started = true
             }
         }
