@@ -64,6 +64,9 @@ import Testing
         #expect(evidence.contains(FileEvidence.resolvedPath(c.path("fg.html"))))
         #expect(try #require(section("verification", of: bg)).contains("OK"))
         #expect(c.session.jobs.map(\.status) == [.done])
+        // `jobs` shows the bytes of the page written.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: c.path("bg.html"))).count
+        #expect(c.session.jobsListing().column("progress")?.value(at: 0) == .string("\(ByteCount.text(Int64(bytes))) written"))
         c.session.audit = nil
     }
 

@@ -88,6 +88,7 @@ struct ReportRequest: Sendable {
         let environment = AuditEnvironment(start?.record.detail)
         var sections: [CaseReport.FrameSection] = []
         for name in names {
+            if control.isCancelled { throw .cancelled }
             guard let entry = frames.entry(name) else { continue }
             sections.append(try frameSection(name, entry: entry, control: control))
         }
@@ -199,6 +200,7 @@ struct ReportRequest: Sendable {
         var cells: [[String?]] = []
         cells.reserveCapacity(shown)
         for r in 0..<shown {
+            if r % 4_096 == 0, control.isCancelled { throw .cancelled }
             cells.append(frame.columns.map { formatter.text($0, r) })
         }
         var drawn: [CaseReport.Chart] = []
