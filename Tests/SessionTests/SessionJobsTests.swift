@@ -200,7 +200,7 @@ import Testing
         #expect(!s.execute("d | count &", origin: .command))
         #expect(out(s).stderr.contains("error: a pipeline prints its result here, so it cannot run in the background"))
         #expect(!s.execute("frames &", origin: .command))
-        #expect(out(s).stderr.contains("error: only load, let and save can run in the background"))
+        #expect(out(s).stderr.contains("error: only load, let, save and report can run in the background"))
         // Mistakes found while preparing fail at once; no job starts.
         #expect(!s.execute("save d | where nn > 1 to \"\(t.path("x.csv"))\" &", origin: .command))
         #expect(!s.execute("wait 3", origin: .command))

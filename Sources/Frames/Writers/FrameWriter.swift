@@ -28,10 +28,14 @@ public enum FrameWriter {
         return Outcome(bytes: bytes, neutralizedCells: neutralized)
     }
 
-    /// Writes raw bytes to `path` atomically (a sidecar file), refusing to
-    /// replace an existing file unless `overwrite`.
-    public static func writeBytes(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(WriteError) -> Int64 {
-        try AtomicFile.write(to: path, overwrite: overwrite) { (sink: inout ByteSink) throws(WriteError) in
+    /// Writes raw bytes to `path` atomically (a sidecar file, a report),
+    /// refusing to replace an existing file unless `overwrite`. `isCancelled`
+    /// and `progress` work as for `writeReporting`: a cancelled write leaves
+    /// neither the file nor its temporary file.
+    public static func writeBytes(_ bytes: [UInt8], to path: String, overwrite: Bool,
+                                  isCancelled: (@Sendable () -> Bool)? = nil,
+                                  progress: (@Sendable (Int64) -> Void)? = nil) throws(WriteError) -> Int64 {
+        try AtomicFile.write(to: path, overwrite: overwrite, isCancelled: isCancelled, progress: progress) { (sink: inout ByteSink) throws(WriteError) in
             bytes.withUnsafeBufferPointer { sink.bytes($0) }
             sink.flush()
         }

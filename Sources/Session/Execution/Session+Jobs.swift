@@ -43,12 +43,14 @@ extension Session {
             start(try prepareLet(name, pipeline: pipeline), parsed: parsed, file: file, origin: origin, id: id)
         case .load(let path, let name, let options):
             start(try prepareLoad(path: path, name: name, options: options, origin: origin), parsed: parsed, file: file, origin: origin, id: id)
+        case .report(let path, let options):
+            start(try prepareReport(path, options: options), parsed: parsed, file: file, origin: origin, id: id)
         case .pipeline:
             throw .diagnostic(.error("a pipeline prints its result here, so it cannot run in the background",
                                      span: parsed.background ?? parsed.span,
                                      hint: "give the result a name: let NAME = … &, or save it: save … to FILE &"))
         default:
-            throw .diagnostic(.error("only load, let and save can run in the background",
+            throw .diagnostic(.error("only load, let, save and report can run in the background",
                                      span: parsed.background ?? parsed.span, hint: "remove the '&'"))
         }
     }
@@ -262,7 +264,7 @@ extension Session {
 
     private func job(_ number: Located<Int64>) throws(StatementError) -> Job {
         if let job = jobs.first(where: { Int64($0.id) == number.value }) { return job }
-        let hint = jobs.isEmpty ? "no job was started: end a load, let or save with '&'" : "jobs: " + jobs.map { String($0.id) }.joined(separator: ", ")
+        let hint = jobs.isEmpty ? "no job was started: end a load, let, save or report with '&'" : "jobs: " + jobs.map { String($0.id) }.joined(separator: ", ")
         throw .diagnostic(.error("no job \(number.value)", span: number.span, hint: hint))
     }
 }

@@ -17,6 +17,13 @@ extension Session {
     /// writes the case report as one self-contained HTML file, atomically,
     /// and records it as written evidence with its SHA-256.
     func report(_ path: Located<String>, options: [Option]) throws(StatementError) {
+        try runHere(prepareReport(path, options: options))
+    }
+
+    /// Checks the options, resolves the frames and binds the charts here; the
+    /// work reads and verifies the audit log, draws the charts over the frames
+    /// as they are now, renders the page and writes it (`ReportRequest`).
+    func prepareReport(_ path: Located<String>, options: [Option]) throws(StatementError) -> PreparedStatement<ReportRequest.Output> {
         var title = "ipdr case report"
         var chosen: [Identifier]?
         var rowLimit = Self.defaultReportRows
@@ -48,20 +55,19 @@ extension Session {
             _ = try lookup(id)
             if !names.contains(id.name) { names.append(id.name) }
         }
-        if !overwrite, FileManager.default.fileExists(atPath: path.value) { throw .write(.exists(path: path.value)) }
-
-        let report = try caseReport(title: title, frames: names, rowLimit: rowLimit)
-        if cancellation.isCancelled { throw .cancelled }
-        let bytes = Array(CaseReportHTML().render(report).utf8)
-        let written: Int64
-        do {
-            written = try FrameWriter.writeBytes(bytes, to: path.value, overwrite: overwrite)
-        } catch {
-            throw .write(error)
+        var charts: [String: [ReportRequest.ChartPlan]] = [:]
+        for name in names {
+            if let frame = catalog.frame(name) { charts[name] = reportCharts(name, frame: frame) }
         }
-        noteEvidence(FileEvidence.describe(path: path.value, role: .written, sha256: SHA256Hex.of(bytes)))
-        let n = report.frames.count
-        note("wrote case report to \(path.value) (\(ByteCount.text(written))): \(n) frame\(n == 1 ? "" : "s"), \(report.evidence.count) evidence file\(report.evidence.count == 1 ? "" : "s"), \(report.history.count) statement\(report.history.count == 1 ? "" : "s")")
+        let running = Set(auditFrames.compactMap(\.seq) + runningJobs.compactMap(\.audit.seq))
+        let request = ReportRequest(path: path.value, title: title, overwrite: overwrite, names: names, rowLimit: rowLimit,
+                                    frames: catalog, zone: settings.tz, charts: charts, logPath: audit?.path,
+                                    session: audit?.session, user: audit?.user, host: audit?.host,
+                                    ownSeq: auditFrames.last?.seq, running: running, loadedDigests: loadedDigests)
+        return PreparedStatement(work: { control throws(StatementError) in try request.run(control) }, finish: { output, announce in
+            self.noteEvidence(output.evidence)
+            announce(output.message)
+        })
     }
 
     /// The names of `frames=a,b,c` (or `frames="a, b"`), each with its own span when it can be found.
@@ -84,130 +90,13 @@ extension Session {
         return out
     }
 
-    /// Gathers everything the report shows.
-    func caseReport(title: String, frames names: [String], rowLimit: Int) throws(StatementError) -> CaseReport {
-        let now = Date()
-        let micros = Int64((now.timeIntervalSince1970 * 1_000_000).rounded(.down))
-        var log: AuditLogReader?
-        if let audit { log = try readLog(audit.path) }
-        let entries = log?.entries.filter { $0.session == audit?.session } ?? []
-        let start = entries.first { $0.record.event == .sessionStart }
-        let environment = AuditEnvironment(start?.record.detail)
-        var frames: [CaseReport.FrameSection] = []
-        for name in names {
-            guard let entry = catalog.entry(name) else { continue }
-            frames.append(frameSection(name, entry: entry, rowLimit: rowLimit))
-        }
-        let span = evidenceSpan(names)
-        let version = environment?.toolVersion ?? ""
-        return CaseReport(
-            title: title, analyst: audit?.user, host: audit?.host, session: audit?.session, logPath: audit?.path,
-            producer: version.isEmpty ? "ipdr" : "ipdr \(version)",
-            generatedUTC: AuditClock.text(now),
-            generatedLocal: TimeFormat.iso8601(micros: micros - micros % 1_000_000, zone: settings.tz), zone: settings.tz.name,
-            spanUTC: span.map { (TimeFormat.display(micros: $0.first, zone: .utc), TimeFormat.display(micros: $0.last, zone: .utc)) },
-            spanLocal: span.map { (TimeFormat.display(micros: $0.first, zone: settings.tz), TimeFormat.display(micros: $0.last, zone: settings.tz)) },
-            spanColumns: span?.columns ?? [],
-            evidence: evidenceRows(entries), history: historyRows(entries), frames: frames, rowLimit: rowLimit,
-            verdict: verdict(log))
-    }
-
-    /// Files read or written: each (role, path, SHA-256) once, first use first,
-    /// then files of `loadedDigests` the log does not hold (a session without a log).
-    func evidenceRows(_ entries: [AuditEntry]) -> [CaseReport.EvidenceRow] {
-        var rows: [CaseReport.EvidenceRow] = []
-        var seen = Set<String>()
-        for e in entries where e.record.event == .end || e.record.event == .sessionStart || e.record.event == .warning {
-            // The result's rows belong to the data file: not to a profile it was read with, nor to a sidecar.
-            let profile = e.record.detail?["profile"]?["source"]?.stringValue.map(FileEvidence.resolvedPath)
-            let data = e.record.event == .end
-                ? e.record.evidence.firstIndex { $0.path != profile && !$0.path.hasSuffix(".provenance.json") } : nil
-            for (i, ev) in e.record.evidence.enumerated() {
-                let key = "\(ev.role.rawValue)\u{0}\(ev.path)\u{0}\(ev.sha256)"
-                guard seen.insert(key).inserted else { continue }
-                let frameRows = i == data ? e.record.result?.rows : nil
-                rows.append(.init(role: ev.role.rawValue, path: ev.path, sha256: ev.sha256, size: ev.size, rows: frameRows,
-                                  seq: e.record.ref ?? e.seq, time: e.time))
-            }
-        }
-        for (path, sha) in loadedDigests.sorted(by: { $0.key < $1.key }) where !seen.contains("read\u{0}\(path)\u{0}\(sha)") {
-            var size: Int64?
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: path), let n = attributes[.size] as? NSNumber {
-                size = n.int64Value
-            }
-            rows.append(.init(role: "read", path: path, sha256: sha, size: size))
-        }
-        return rows
-    }
-
-    /// The session's statements in the order issued, nested ones under their `run`.
-    func historyRows(_ entries: [AuditEntry]) -> [CaseReport.HistoryRow] {
-        guard let session = SessionHistory(entries).sessions.first else { return [] }
-        let running = Set(auditFrames.compactMap(\.seq))
-        var rows: [CaseReport.HistoryRow] = []
-        func add(_ s: SessionHistory.Statement, depth: Int) {
-            let status = s.end?.record.status?.rawValue ?? (running.contains(s.start.seq) ? "running" : "interrupted")
-            rows.append(.init(seq: s.start.seq, time: s.start.time, status: status, command: s.command,
-                              milliseconds: s.end?.record.elapsedMs, depth: depth))
-            for c in s.children { add(c, depth: depth + 1) }
-        }
-        for s in session.statements { add(s, depth: 0) }
-        return rows
-    }
-
-    /// The verdict of `audit verify` on the session's log.
-    func verdict(_ log: AuditLogReader?) -> CaseReport.Verdict {
-        guard let log, let path = audit?.path else {
-            return .init(intact: nil, lines: ["this session has no audit log, so its history cannot be verified"])
-        }
-        let report = AuditVerifier(running: Set(auditFrames.compactMap(\.seq))).verify(log)
-        let lines = report.text(path: path).split(separator: "\n").map(String.init)
-        return .init(intact: report.isIntact, lines: lines)
-    }
-
-    /// The first and last instant of `start_time` and `end_time` in the frames that have them.
-    func evidenceSpan(_ names: [String]) -> (first: Int64, last: Int64, columns: [String])? {
-        var low = Int64.max, high = Int64.min
-        var columns: [String] = []
-        for name in names {
-            guard let frame = catalog.frame(name) else { continue }
-            for column in ["start_time", "end_time"] {
-                guard let c = frame.column(column), case .timestamp(let values) = c.values else { continue }
-                var any = false
-                for r in 0..<frame.rowCount where c.isValid(r) {
-                    any = true
-                    low = min(low, values[r])
-                    high = max(high, values[r])
-                }
-                if any { columns.append("\(name).\(column)") }
-            }
-        }
-        return columns.isEmpty ? nil : (low, high, columns)
-    }
-
-    /// A frame's first rows, fingerprint and charts.
-    func frameSection(_ name: String, entry: CatalogEntry, rowLimit: Int) -> CaseReport.FrameSection {
-        let frame = entry.frame
-        let formatter = ValueFormatter(zone: settings.tz, groupDigits: false)
-        let shown = min(frame.rowCount, rowLimit)
-        var cells: [[String?]] = []
-        cells.reserveCapacity(shown)
-        for r in 0..<shown {
-            cells.append(frame.columns.map { formatter.text($0, r) })
-        }
-        return CaseReport.FrameSection(
-            name: name, source: entry.source, fingerprint: entry.fingerprint ?? FrameFingerprint.of(frame),
-            rowCount: frame.rowCount, columns: frame.fields.map { ($0.name, $0.type.description) }, cells: cells,
-            charts: reportCharts(name, frame: frame))
-    }
-
     /// The charts a frame's columns allow: activity per hour, top destinations, volume per subscriber.
-    func reportCharts(_ name: String, frame: Frame) -> [CaseReport.Chart] {
+    func reportCharts(_ name: String, frame: Frame) -> [ReportRequest.ChartPlan] {
         let plain = name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
             && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
             && !Parser.statementNames.contains(name)
         let source = plain ? name : "`\(name)`"
-        var charts: [CaseReport.Chart] = []
+        var charts: [ReportRequest.ChartPlan] = []
         func has(_ column: String, _ types: Set<DataType>) -> Bool {
             frame.index(of: column).map { types.contains(frame.fields[$0].type) } ?? false
         }
@@ -223,23 +112,20 @@ extension Session {
         return charts
     }
 
-    /// Runs a chart statement of the language and draws it as inline SVG, or says why it could not.
-    func reportChart(_ title: String, _ statement: String) -> CaseReport.Chart {
-        var chart = CaseReport.Chart(title: title, statement: statement)
+    /// Parses and binds a chart statement of the language; the report's work runs it.
+    func reportChart(_ title: String, _ statement: String) -> ReportRequest.ChartPlan {
+        var chart = ReportRequest.ChartPlan(title: title, statement: statement)
         let script = Parser.parse(SourceFile(name: "<report>", text: statement))
         guard let parsed = script.statements.first, case .pipeline(let pipeline)? = parsed.statement else {
             chart.problem = script.diagnostics.first?.message ?? "the chart statement did not parse"
             return chart
         }
         do {
-            let (_, data) = try evaluateCharted(pipeline)
-            var svg = ChartSVG()
-            svg.width = Self.reportChartWidth
-            if let data { chart.svg = svg.element(data) }
+            chart.plan = try bind(pipeline)
+            chart.pipeline = pipeline
         } catch {
             switch error {
             case .diagnostic(let d): chart.problem = d.message
-            case .cancelled: chart.problem = "cancelled"
             default: chart.problem = "\(error)"
             }
         }
