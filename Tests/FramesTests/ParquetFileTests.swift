@@ -62,6 +62,17 @@ import TestSupport
         #expect(back.columns[0].nullCount == 70)
     }
 
+    /// Long strings end a page before its row count (page sizes are 32-bit in the format).
+    @Test func longStringsSplitPages() throws {
+        let frame = RoundTripTests.randomFrame(seed: 12, rows: 3_000)
+        var sink = ByteSink.memory()
+        ParquetFileWriter.write(frame, metadata: [], codec: .snappy, pageBytes: 200, to: &sink)
+        let back = try decode(sink.collected)
+        #expect(firstDifference(frame, back.frame) == nil)
+        // Many more page headers than the one page per column of the default.
+        #expect(sink.collected.count > parquetBytes(frame, codec: .snappy).count + 1_000)
+    }
+
     /// A dictionary too large for one page is written as plain strings and reads back the same.
     @Test func largeDictionaryFallsBackToPlain() throws {
         var dict = PlainStrings()
@@ -120,6 +131,45 @@ import TestSupport
             #expect(out == values, "trial \(trial): width \(width), \(count) values")
             #expect(used == encoded.count)
         }
+    }
+
+    /// Crafted runs: a bit-packed run of width 0 with a huge group count, and
+    /// an RLE run whose value is wider than the bit width.
+    @Test func rleHybridCraftedRuns() throws {
+        var out = [UInt32](repeating: 9, count: 10)
+        let huge: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]
+        try huge.withUnsafeBytes { raw in
+            try out.withUnsafeMutableBufferPointer { _ = try RLEHybrid.decode(raw, bitWidth: 0, count: 10, into: $0) }
+        }
+        #expect(out == [UInt32](repeating: 0, count: 10))
+        let wide: [UInt8] = [0x08, 0x03]
+        var levels = [UInt32](repeating: 0, count: 4)
+        try wide.withUnsafeBytes { raw in
+            try levels.withUnsafeMutableBufferPointer { _ = try RLEHybrid.decode(raw, bitWidth: 1, count: 4, into: $0) }
+        }
+        #expect(levels == [1, 1, 1, 1], "a definition level is one bit")
+        let short: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x01]
+        var some = [UInt32](repeating: 0, count: 8)
+        #expect(throws: ParquetFormatError.self) {
+            try short.withUnsafeBytes { raw in
+                try some.withUnsafeMutableBufferPointer { _ = try RLEHybrid.decode(raw, bitWidth: 3, count: 8, into: $0) }
+            }
+        }
+    }
+
+    /// A map of bools takes a byte per bool, as in lists; the field after it is read right.
+    @Test func thriftMapOfBools() throws {
+        let bytes: [UInt8] = [0x1B, 0x02, 0x11, 0x01, 0x02, 0x01, 0x01, 0x15, 0x0A, 0x00]
+        let s = try bytes.withUnsafeBytes { raw in
+            var r = ThriftReader(raw)
+            return try r.readStruct()
+        }
+        #expect(s.int(2) == 5)
+    }
+
+    @Test func outOfRangeTimesAreErrors() throws {
+        #expect(try ParquetPlainDecoder.checkedMicros(days: 1, plus: 5, column: "t") == 86_400_000_005)
+        #expect(throws: ParquetFormatError.self) { _ = try ParquetPlainDecoder.checkedMicros(days: Int64(Int32.max), plus: 0, column: "t") }
     }
 
     @Test func thriftRoundTrips() throws {

@@ -7,8 +7,10 @@ final class ArrowDecompressedBody {
     /// Each buffer's (offset, length) in `storage`.
     let buffers: [(offset: Int, length: Int)]
 
-    /// Buffers of more than this many bytes are taken for damage.
-    static let largestBuffer = 1 << 36
+    /// Buffers of more than this many bytes, or batches of more than
+    /// `largestBatch` decompressed, are taken for damage.
+    static let largestBuffer = Int(Int32.max)
+    static let largestBatch = 1 << 34
 
     init(codec: Compression, buffers compressed: [(offset: Int, length: Int)], body: UnsafeRawBufferPointer) throws(ArrowFormatError) {
         var sizes: [Int] = []
@@ -29,6 +31,7 @@ final class ArrowDecompressedBody {
             layout.append((total, n))
             total += (n + 7) & ~7
         }
+        guard total <= Self.largestBatch else { throw .damaged("a compressed batch announces \(total) bytes") }
         storage = .allocate(byteCount: max(total, 8), alignment: 8)
         buffers = layout
         do {
@@ -38,8 +41,7 @@ final class ArrowDecompressedBody {
                 if Int64(littleEndian: body.loadUnaligned(fromByteOffset: b.offset, as: Int64.self)) == -1 {
                     target.copyMemory(from: source)
                 } else {
-                    let bytes = try codec.decompress(source, expected: sizes[i])
-                    bytes.withUnsafeBytes { target.copyMemory(from: $0) }
+                    try codec.decompress(source, into: target)
                 }
             }
         } catch let failure as Compression.Failure {

@@ -42,11 +42,24 @@ public enum Compression: String, Sendable, CaseIterable {
         }
     }
 
+    /// The largest block decompressed at once (Parquet page sizes are 32-bit).
+    static let largestBlock = Int(Int32.max)
+
     /// Decompresses `input`, which must give exactly `expected` bytes.
     func decompress(_ input: UnsafeRawBufferPointer, expected: Int) throws(Failure) -> [UInt8] {
-        guard expected >= 0 else { throw Failure(reason: "a negative uncompressed size") }
+        guard expected >= 0, expected <= Self.largestBlock else { throw Failure(reason: "an uncompressed size of \(expected) bytes") }
         var out = [UInt8](repeating: 0, count: expected)
-        let produced: Int = out.withUnsafeMutableBytes { o in
+        let result: Result<Void, Failure> = out.withUnsafeMutableBytes { o in
+            Result { () throws(Failure) in try decompress(input, into: o) }
+        }
+        try result.get()
+        return out
+    }
+
+    /// Decompresses `input` into `o`, which it must fill exactly.
+    func decompress(_ input: UnsafeRawBufferPointer, into o: UnsafeMutableRawBufferPointer) throws(Failure) {
+        let expected = o.count
+        let produced: Int = {
             switch self {
             case .zstd:
                 let n = ZSTD_decompress(o.baseAddress, expected, input.baseAddress, input.count)
@@ -62,13 +75,12 @@ public enum Compression: String, Sendable, CaseIterable {
             case .lz4Hadoop: return Self.lz4Hadoop(input, into: o)
             case .lz4Frame: return Self.lz4Frame(input, into: o)
             }
-        }
+        }()
         guard produced == expected else {
             throw Failure(reason: produced < 0
                 ? "the \(rawValue) data does not decompress"
                 : "the \(rawValue) data gives \(produced) bytes where \(expected) were announced")
         }
-        return out
     }
 
     private static func lz4Block(_ input: UnsafeRawBufferPointer, into o: UnsafeMutableRawBufferPointer) -> Int {

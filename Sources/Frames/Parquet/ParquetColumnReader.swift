@@ -41,7 +41,7 @@ struct ParquetColumnReader {
             case ParquetConstants.dictionaryPage:
                 guard let d = header.structure(7) else { throw .damaged("a dictionary page at byte \(at) has no header") }
                 let count = Int(clamping: try d.require(1, "a dictionary's size"))
-                guard count >= 0 else { throw .damaged("a dictionary of negative size") }
+                guard count >= 0, count <= Int(Int32.max) else { throw .damaged("a dictionary of \(count) values") }
                 let bytes = try decompress(page, codec: chunk.codec, expected: uncompressed, at: at)
                 dictionary = try ParquetBytes.with(bytes) { (b) throws(ParquetFormatError) -> ParquetValues in
                     try plain.decode(b, count: count, strings: &strings).0
@@ -99,7 +99,7 @@ struct ParquetColumnReader {
     /// A data page's value count, which must fit in what its row group has left.
     private static func valueCount(_ d: ThriftStruct, left: Int, at: Int) throws(ParquetFormatError) -> Int {
         let count = try d.require(1, "a page's value count")
-        guard count >= 0, count <= Int64(left) else {
+        guard count >= 0, count <= Int64(Int32.max), count <= Int64(left) else {
             throw .damaged("a page at byte \(at) holds \(count) values where its row group has \(left) rows left")
         }
         return Int(count)

@@ -22,10 +22,14 @@ struct ParquetColumnWriter {
     /// A dictionary larger than this (PLAIN bytes) is not used: the chunk falls back to PLAIN strings.
     static let dictionaryLimit = 2 << 20
     static let pageRows = 1 << 16
+    /// A page's values stop growing past this many bytes (one longer value still fits alone).
+    static let pageBytes = 64 << 20
 
     let column: Column
     let range: Range<Int>
     let codec: Compression?
+    /// The most value bytes a page takes before it ends early.
+    var pageBytes = Self.pageBytes
 
     /// The physical type of an ipdr type.
     static func physical(_ type: DataType) -> Int32 {
@@ -59,7 +63,7 @@ struct ParquetColumnWriter {
         var nulls = 0
         var start = range.lowerBound
         while start < range.upperBound {
-            let end = min(start + Self.pageRows, range.upperBound)
+            let end = pageEnd(start)
             var body: [UInt8] = []
             let levels = RLEHybrid.encode(count: end - start, bitWidth: 1) { UInt32(column.isValid(start + $0) ? 1 : 0) }
             withUnsafeBytes(of: UInt32(levels.count).littleEndian) { body.append(contentsOf: $0) }
@@ -116,6 +120,25 @@ struct ParquetColumnWriter {
         return Chunk(bytes: bytes, physical: Self.physical(column.type), codec: used, encodings: encodings,
                      uncompressedSize: uncompressedSize, dictionaryPageOffset: dictionaryOffset, dataPageOffset: dataOffset,
                      values: Int64(range.count), nulls: Int64(nulls), minMax: minMax())
+    }
+
+    /// The end of the page starting at row `start`: `pageRows` rows, fewer when
+    /// long strings would make the page larger than `pageBytes` (page sizes are
+    /// 32-bit in the format).
+    private func pageEnd(_ start: Int) -> Int {
+        let end = min(start + Self.pageRows, range.upperBound)
+        let length: (Int) -> Int
+        switch column.values {
+        case .string(.plain(let p)): length = { p.length($0) }
+        case .string(.dictionary(let indices, let dict)): length = { dict.length(Int(indices[$0])) }
+        default: return end
+        }
+        var bytes = 0
+        for r in start..<end {
+            bytes += 4 + length(r)
+            if bytes > pageBytes { return max(r, start + 1) }
+        }
+        return end
     }
 
     /// What a page header says.

@@ -55,7 +55,7 @@ struct ParquetFileMetadata {
         var total = 0
         for g in footer.structs(4) {
             let rows = Int(clamping: try g.require(3, "a row group's row count"))
-            guard rows >= 0 else { throw .damaged("a row group has a negative row count") }
+            guard rows >= 0, rows <= Int(Int32.max) else { throw .damaged("a row group has \(rows) rows") }
             let columns = g.structs(1)
             guard columns.count == leaves.count else {
                 throw .damaged("a row group has \(columns.count) column chunks for \(leaves.count) columns")
@@ -77,7 +77,9 @@ struct ParquetFileMetadata {
                                     valueCount: Int(clamping: try m.require(5, "a value count")), start: start, length: length))
             }
             groups.append(RowGroup(rows: rows, chunks: chunks))
-            total += rows
+            let (sum, overflow) = total.addingReportingOverflow(rows)
+            guard !overflow else { throw .damaged("the row groups hold more rows than a frame can") }
+            total = sum
         }
         guard total == rows else { throw .damaged("the row groups hold \(total) rows, the footer says \(rows)") }
         rowGroups = groups

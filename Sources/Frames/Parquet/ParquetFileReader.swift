@@ -33,8 +33,9 @@ enum ParquetFileReader {
         return try ParquetFileMetadata(try reader.readStruct(), fileSize: n)
     }
 
-    /// Decodes a whole file.
-    static func decode(_ bytes: UnsafeRawBufferPointer) throws(ParquetFormatError) -> Contents {
+    /// Decodes a whole file; `isCancelled` is polled between column chunks
+    /// (a cancelled decode throws, and the caller reports the cancellation).
+    static func decode(_ bytes: UnsafeRawBufferPointer, isCancelled: (@Sendable () -> Bool)? = nil) throws(ParquetFormatError) -> Contents {
         let meta = try metadata(bytes)
         for leaf in meta.leaves {
             if case .unsupported(let type) = leaf.kind {
@@ -50,6 +51,7 @@ enum ParquetFileReader {
             var reader = ParquetColumnReader(leaves[c])
             do throws(ParquetFormatError) {
                 for (g, group) in groups.enumerated() {
+                    if let isCancelled, isCancelled() { throw ParquetFormatError.damaged("cancelled") }
                     do throws(ParquetFormatError) {
                         try reader.read(group.chunks[c], rows: group.rows, in: file)
                     } catch {

@@ -16,7 +16,7 @@ enum ParquetFileWriter {
     /// Writes `frame` with key-value `metadata`, pages compressed with `codec` (nil = none),
     /// in row groups of `groupRows` rows.
     static func write(_ frame: Frame, metadata: [(String, String)], codec: Compression?, groupRows: Int = rowGroupRows,
-                      to sink: inout ByteSink) {
+                      pageBytes: Int = ParquetColumnWriter.pageBytes, to sink: inout ByteSink) {
         var position: Int64 = 0
         func emit(_ bytes: [UInt8], _ sink: inout ByteSink) {
             bytes.withUnsafeBytes { sink.block($0) }
@@ -33,7 +33,7 @@ enum ParquetFileWriter {
             let slots = ParallelSlots<ParquetColumnWriter.Chunk>(count: columns.count)
             let range = start..<end
             DispatchQueue.concurrentPerform(iterations: columns.count) { c in
-                slots.set(c, ParquetColumnWriter(column: columns[c], range: range, codec: codec).encode())
+                slots.set(c, ParquetColumnWriter(column: columns[c], range: range, codec: codec, pageBytes: pageBytes).encode())
             }
             var group = ThriftWriter()
             group.beginList(1, .structure, count: columns.count)

@@ -56,6 +56,7 @@ struct ParquetLeaf {
         guard let physical = e.int(1) else { throw .damaged("column `\(name)` has no type") }
         self.physical = physical
         typeLength = Int(clamping: e.int(2) ?? 0)
+        guard typeLength >= 0, typeLength <= Int(Int32.max) else { throw .damaged("column `\(name)` has a fixed length of \(typeLength)") }
         let repetition = e.int(3) ?? ParquetConstants.optional
         optional = repetition == ParquetConstants.optional
         sourceName = arrow?.sourceName
@@ -74,8 +75,11 @@ struct ParquetLeaf {
         let logical = e.structure(10)
         let converted = e.int(6)
         if logical?.structure(11) != nil { return .null }
-        if let d = logical?.structure(5) { return .decimal(scale: Int(clamping: d.int(1) ?? 0)) }
-        if converted == ParquetConstants.convertedDecimal { return .decimal(scale: Int(clamping: e.int(7) ?? 0)) }
+        let decimalStorage = [ParquetConstants.int32, ParquetConstants.int64, ParquetConstants.byteArray, ParquetConstants.fixedLenByteArray]
+        if logical?.structure(5) != nil || converted == ParquetConstants.convertedDecimal {
+            guard decimalStorage.contains(physical) else { return .unsupported("DECIMAL stored as \(ParquetConstants.typeName(physical))") }
+            return .decimal(scale: Int(clamping: logical?.structure(5)?.int(1) ?? e.int(7) ?? 0))
+        }
         switch physical {
         case ParquetConstants.boolean: return .bool
         case ParquetConstants.int32:

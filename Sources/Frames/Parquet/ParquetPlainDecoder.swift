@@ -15,6 +15,14 @@ struct ParquetPlainDecoder {
         }
     }
 
+    /// Microseconds of `days` days plus `micros`, or an error when that is out of range.
+    static func checkedMicros(days: Int64, plus micros: Int64, column: String) throws(ParquetFormatError) -> Int64 {
+        let (d, o1) = days.multipliedReportingOverflow(by: 86_400_000_000)
+        let (r, o2) = d.addingReportingOverflow(micros)
+        if o1 || o2 { throw .unsupported("column `\(column)` holds a time \(days) days from the epoch, out of the range of microsecond times") }
+        return r
+    }
+
     private static let powers: [Double] = (0...38).map { p in (0..<p).reduce(1.0) { r, _ in r * 10 } }
 
     private func scaled(_ v: Double, _ scale: Int) -> Double {
@@ -42,16 +50,21 @@ struct ParquetPlainDecoder {
         func need(_ n: Int) throws(ParquetFormatError) {
             guard n <= data.count else { throw .damaged("a page holds fewer values than it announces") }
         }
+        /// `count` values of `size` bytes, checked by division so that no product overflows.
+        func need(_ count: Int, of size: Int) throws(ParquetFormatError) {
+            guard count <= data.count / size else { throw .damaged("a page holds fewer values than it announces") }
+        }
+        guard count >= 0, count <= Int(Int32.max) else { throw .damaged("a page announces \(count) values") }
         if case .null = leaf.kind { return (.none, 0) }
         switch leaf.physical {
         case ParquetConstants.boolean:
-            try need((count + 7) / 8)
+            try need(count / 8 + (count % 8 == 0 ? 0 : 1))
             var out = [Bool]()
             out.reserveCapacity(count)
             for i in 0..<count { out.append((data[i >> 3] >> UInt8(i & 7)) & 1 == 1) }
             return (.bools(out), (count + 7) / 8)
         case ParquetConstants.int32:
-            try need(count * 4)
+            try need(count, of: 4)
             var raw = [Int32](repeating: 0, count: count)
             raw.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: data[0..<(count * 4)])) }
             switch leaf.kind {
@@ -61,7 +74,7 @@ struct ParquetPlainDecoder {
             default: return (.ints(raw.map { Int64(Int32(littleEndian: $0)) }), count * 4)
             }
         case ParquetConstants.int64:
-            try need(count * 8)
+            try need(count, of: 8)
             var raw = [Int64](repeating: 0, count: count)
             raw.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: data[0..<(count * 8)])) }
             switch leaf.kind {
@@ -79,20 +92,20 @@ struct ParquetPlainDecoder {
             default: return (.ints(raw), count * 8)
             }
         case ParquetConstants.int96:
-            try need(count * 12)
+            try need(count, of: 12)
             var out = [Int64]()
             out.reserveCapacity(count)
             for i in 0..<count {
                 let nanos = Int64(littleEndian: data.loadUnaligned(fromByteOffset: i * 12, as: Int64.self))
                 let day = Int64(Int32(littleEndian: data.loadUnaligned(fromByteOffset: i * 12 + 8, as: Int32.self)))
-                out.append((day - 2_440_588) * 86_400_000_000 + nanos / 1_000)
+                out.append(try Self.checkedMicros(days: day - 2_440_588, plus: nanos / 1_000, column: leaf.name))
             }
             return (.ints(out), count * 12)
         case ParquetConstants.float:
-            try need(count * 4)
+            try need(count, of: 4)
             return (.doubles((0..<count).map { Double(Float(bitPattern: UInt32(littleEndian: data.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))) }), count * 4)
         case ParquetConstants.double:
-            try need(count * 8)
+            try need(count, of: 8)
             var raw = [Double](repeating: 0, count: count)
             raw.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: data[0..<(count * 8)])) }
             return (.doubles(raw), count * 8)
@@ -110,7 +123,7 @@ struct ParquetPlainDecoder {
                 return (.doubles(out), at)
             }
             var out = [Int32]()
-            out.reserveCapacity(count)
+            out.reserveCapacity(min(count, data.count / 4))
             guard let base = data.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
                 if count == 0 { return (.strings([]), 0) }
                 throw .damaged("a page holds fewer values than it announces")
@@ -126,7 +139,7 @@ struct ParquetPlainDecoder {
         case ParquetConstants.fixedLenByteArray:
             let w = leaf.typeLength
             guard w > 0 else { throw .damaged("column `\(leaf.name)` has a fixed length of \(w)") }
-            try need(count * w)
+            try need(count, of: w)
             if case .interval = leaf.kind {
                 var out = [Int64]()
                 out.reserveCapacity(count)
@@ -138,7 +151,7 @@ struct ParquetPlainDecoder {
                     }
                     let days = Int64(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: i * 12 + 4, as: UInt32.self)))
                     let millis = Int64(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: i * 12 + 8, as: UInt32.self)))
-                    out.append(days * 86_400_000_000 + millis * 1_000)
+                    out.append(try Self.checkedMicros(days: days, plus: millis * 1_000, column: leaf.name))
                 }
                 return (.ints(out), count * 12)
             }

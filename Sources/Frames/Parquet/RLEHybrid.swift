@@ -90,17 +90,20 @@ enum RLEHybrid {
                 guard at + valueBytes <= input.count else { throw .damaged("RLE data ends inside a run") }
                 var v: UInt32 = 0
                 for b in 0..<valueBytes { v |= UInt32(input[at + b]) << UInt32(8 * b) }
+                v &= UInt32(truncatingIfNeeded: mask)
                 at += valueBytes
                 let take = min(run, count - n)
                 output.baseAddress.map { ($0 + n).update(repeating: v, count: take) }
                 n += take
             } else {
                 let groups = Int(clamping: header >> 1)
-                guard groups > 0, bitWidth == 0 || groups <= (input.count - at) else { throw .damaged("a bit-packed run is longer than the data") }
+                guard groups > 0 else { throw .damaged("an empty bit-packed run") }
+                // Checked by division, so a huge header cannot overflow the byte count.
+                guard bitWidth == 0 || groups <= (input.count - at) / bitWidth else {
+                    throw .damaged("RLE data ends inside a bit-packed run")
+                }
                 let byteCount = groups * bitWidth
-                guard at + byteCount <= input.count else { throw .damaged("RLE data ends inside a bit-packed run") }
-                let values = groups * 8
-                let take = min(values, count - n)
+                let take = min(min(groups, (count - n + 7) / 8) * 8, count - n)
                 var acc: UInt64 = 0, bits = 0, p = at
                 for k in 0..<take {
                     while bits < bitWidth {

@@ -105,9 +105,13 @@ struct ThriftReader {
             guard n <= UInt64(bytes.count - position) else { throw .damaged("a Thrift map is longer than the metadata") }
             if n == 0 { return .other }
             let types = try byte()
+            // Inside a map, as inside a list, a bool takes a byte of its own.
+            func element(_ type: UInt8) throws(ParquetFormatError) {
+                if type == 1 || type == 2 { _ = try byte() } else { _ = try value(type: type, depth: depth + 1) }
+            }
             for _ in 0..<n {
-                _ = try value(type: types >> 4, depth: depth + 1)
-                _ = try value(type: types & 0x0F, depth: depth + 1)
+                try element(types >> 4)
+                try element(types & 0x0F)
             }
             return .other
         case 12: return .structure(try structure(depth: depth + 1))

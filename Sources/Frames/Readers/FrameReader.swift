@@ -28,7 +28,7 @@ public enum FrameReader {
         case .arrow:
             return try readArrow(file)
         case .parquet:
-            return try readParquet(file)
+            return try readParquet(file, isCancelled: options.isCancelled)
         case .radius:
             return try RadiusReader.read(file, options: options)
         case .natlog:
@@ -97,14 +97,15 @@ public enum FrameReader {
     }
 
     /// Reads a Parquet file; its key-value metadata (provenance) is in `metadata`.
-    static func readParquet(_ file: MappedFile) throws(LoadError) -> ReadResult {
+    static func readParquet(_ file: MappedFile, isCancelled: (@Sendable () -> Bool)?) throws(LoadError) -> ReadResult {
         do {
-            let contents = try ParquetFileReader.decode(file.rawBytes)
+            let contents = try ParquetFileReader.decode(file.rawBytes, isCancelled: isCancelled)
             var result = ReadResult(frame: contents.frame, rejects: nil, rejectedCount: 0, format: .parquet, delimiter: nil,
                                     bytesRead: Int64(file.count), notes: contents.notes)
             result.metadata = contents.metadata
             return result
         } catch {
+            if let isCancelled, isCancelled() { throw .cancelled(path: file.path) }
             throw .parquet(path: file.path, reason: error.reason)
         }
     }

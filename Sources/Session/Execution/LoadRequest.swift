@@ -35,6 +35,8 @@ struct LoadRequest: Sendable {
             if case .cancelled = error { throw .cancelled }
             return Output(result: .failure(error), sha256: digest.hex, seconds: Self.seconds(since: started))
         }
+        // A read that finished while the hash was being cancelled has no evidence: it must not be stored.
+        if control.isCancelled || digest.hex == nil { throw .cancelled }
         if !result.format.isTyped { Session.applySidecar(path, to: &result) }
         return Output(result: .success(result), sha256: digest.hex, seconds: Self.seconds(since: started))
     }

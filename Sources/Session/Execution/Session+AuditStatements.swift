@@ -41,7 +41,7 @@ extension Session {
             target = path.value
         } else {
             target = try currentLog().path
-            running = Set(auditFrames.compactMap(\.seq))
+            running = Set(auditFrames.compactMap(\.seq) + runningJobs.compactMap(\.audit.seq))
         }
         let report = AuditVerifier(running: running).verify(try readLog(target))
         output.standard(report.text(path: target))

@@ -56,14 +56,17 @@ extension Session {
         let frameName = name?.name ?? Self.frameName(forPath: path.value)
         let plan = try profilePlan(path: path, option: profileOption, read: &read, zoneGiven: zoneGiven)
         let request = LoadRequest(path: path.value, options: read)
+        // The rejects frame is touched only if no statement issued later set or dropped it meanwhile.
+        let rejectsRevision = catalog.revision(of: frameName + "_rejects")
         return PreparedStatement(work: { control throws(StatementError) in try request.run(control) }, finish: { output, announce throws(StatementError) in
-            try self.finishLoad(output, path: path, frameName: frameName, plan: plan, profileOption: profileOption, zone: read.zone,
+            try self.finishLoad(output, path: path, frameName: frameName, rejectsRevision: rejectsRevision, plan: plan,
+                                profileOption: profileOption, zone: read.zone,
                                 origin: origin, announce: announce)
         }, installs: frameName)
     }
 
     /// Records what a load read and stores its frame.
-    private func finishLoad(_ read: LoadRequest.Output, path: Located<String>, frameName: String, plan: ProfilePlan?,
+    private func finishLoad(_ read: LoadRequest.Output, path: Located<String>, frameName: String, rejectsRevision: Int, plan: ProfilePlan?,
                             profileOption: OptionValue?, zone: Zone, origin: Origin, announce: (String) -> Void) throws(StatementError) {
         if let sha = read.sha256 { recordLoadEvidence(path.value, sha256: sha) }
         let result: ReadResult
@@ -104,9 +107,13 @@ extension Session {
         for n in result.notes where Self.isWorthShowing(n) {
             output.error("note: \(path.value): \(n)\n")
         }
-        catalog.remove(frameName + "_rejects")
-        if result.rejectedCount > 0, let rejects = result.rejects {
-            catalog.set(frameName + "_rejects", CatalogEntry(frame: rejects, source: "rejected lines of \(path.value)"))
+        let rejectsName = frameName + "_rejects"
+        let rejectsFree = catalog.revision(of: rejectsName) == rejectsRevision
+        if rejectsFree { catalog.remove(rejectsName) }
+        if result.rejectedCount > 0, result.rejects != nil, !rejectsFree {
+            warn("\(rejectsName) was set or dropped by a statement issued after this load; the \(result.rejectedCount) rejected lines of \(path.value) were not kept")
+        } else if result.rejectedCount > 0, let rejects = result.rejects {
+            catalog.set(rejectsName, CatalogEntry(frame: rejects, source: "rejected lines of \(path.value)"))
             let lines = result.rejectedCount == 1 ? "1 line" : "\(ValueFormatter.grouped(Int64(result.rejectedCount))) lines"
             warn("\(lines) of \(path.value) rejected; each is in frame \(frameName)_rejects with its line number and reason")
         }
