@@ -90,7 +90,7 @@ struct ShellTerminalTests {
         try t.press("Enter")
         let screen = try t.waitFor("(3 rows)")
         #expect(screen.contains("bytes_up"))
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 
@@ -110,7 +110,7 @@ struct ShellTerminalTests {
         #expect(!screen.contains("bogus_statement here\n<input>"), "the interrupted line must not run")
         #expect(screen.components(separatedBy: "bogus_statement").count == 2)
         #expect(screen.contains("7"))
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 
@@ -217,7 +217,7 @@ struct ShellTerminalTests {
         let listed = try t.waitFor("summarize")
         #expect(listed.contains("select") && listed.contains("sort"))
         try t.press("C-c")
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 
@@ -244,7 +244,7 @@ struct ShellTerminalTests {
             #expect(screen.contains("more column"), "dropped columns are announced")
             #expect(screen.contains("1,970,402,614"), "numbers are never cut")
         }
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 
@@ -264,7 +264,7 @@ struct ShellTerminalTests {
             } else {
                 #expect(!raw.contains("\u{1B}[1m"), "NO_COLOR turns colour off")
             }
-            try t.press("C-d")
+            try t.pressCtrlDAtPrompt()
             #expect(try t.exitStatus() == 0)
         }
     }

@@ -142,6 +142,14 @@ final class TmuxShell {
         try waitUntil("\(count)× '\(text)'", timeout: timeout) { $0.components(separatedBy: text).count - 1 >= count }
     }
 
+    /// Presses Ctrl-D once an empty prompt is on the screen: a key typed while a
+    /// statement still prints can be flushed when the line editor takes the
+    /// terminal back, and the shell would then never see it.
+    func pressCtrlDAtPrompt(timeout: Double = 10) throws {
+        _ = try waitUntil("an empty prompt", timeout: timeout) { Self.lastLine($0).trimmingCharacters(in: .whitespaces) == "ipdr>" }
+        try press("C-d")
+    }
+
     /// The last line of the screen that is not blank.
     static func lastLine(_ screen: String) -> String {
         screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
