@@ -88,6 +88,9 @@ def write(folder):
              "(null, null, null, null, null, null)) t(n, s, t, d, b, dec)")
     con.execute(f"copy ({query}) to '{os.path.join(folder, 'duckdb.parquet')}'")
     con.execute(f"copy ({query}) to '{os.path.join(folder, 'duckdb-zstd.parquet')}' (compression zstd)")
+    # Parquet v2: DuckDB's DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY and BYTE_STREAM_SPLIT pages.
+    con.execute(f"copy (select i, 'x' || (i % 50) s, 'u' || i u, i / 3 f from range(5000) t(i)) "
+                f"to '{os.path.join(folder, 'duckdb-v2.parquet')}' (parquet_version v2)")
     # Many rows: DuckDB switches to dictionary pages and several row groups.
     con.execute(f"copy (select 'x' || (i % 50) s, i, i % 3 = 0 b from range(300000) t(i)) "
                 f"to '{os.path.join(folder, 'duckdb-big.parquet')}'")

@@ -154,6 +154,12 @@ struct ParquetColumnReader {
                 try RLEHybrid.decode(UnsafeRawBufferPointer(rebasing: b[4..<(4 + n)]), bitWidth: 1, count: present, into: o)
             }
             decoded = .bools(bits.map { $0 != 0 })
+        case ParquetConstants.deltaBinaryPacked, ParquetConstants.deltaLengthByteArray, ParquetConstants.deltaByteArray,
+             ParquetConstants.byteStreamSplit:
+            let plainBytes = try ParquetDeltaDecoder.plain(b, encoding: encoding, physical: leaf.physical, typeLength: leaf.typeLength, count: present)
+            decoded = try ParquetBytes.with(plainBytes) { (raw) throws(ParquetFormatError) -> ParquetValues in
+                try plain.decode(raw, count: present, strings: &strings).0
+            }
         default:
             throw .unsupported("column `\(leaf.name)` uses the \(Self.encodingName(encoding)) encoding, which ipdr does not read; "
                                + "rewrite the file with the default (dictionary or plain) encodings")
