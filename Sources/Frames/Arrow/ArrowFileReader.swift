@@ -14,16 +14,94 @@ enum ArrowFileReader {
         var notes: [String]
     }
 
-    /// Decodes a whole file.
+    /// True when the bytes start like an Arrow IPC stream: a continuation
+    /// marker and a `Message` whose header is a schema.
+    static func isStream(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count >= 16, bytes.loadUnaligned(as: UInt32.self) == 0xFFFF_FFFF else { return false }
+        let length = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4, as: Int32.self)))
+        guard length >= 8, length <= bytes.count - 8,
+              let meta = try? FlatBufferTable(root: UnsafeRawBufferPointer(rebasing: bytes[8..<(8 + length)])) else { return false }
+        return (try? meta.scalar(1, UInt8(0))) == ArrowSchemaEncoding.headerSchema
+    }
+
+    /// A message: its header type, header table and body.
+    typealias Message = (tag: UInt8, header: FlatBufferTable?, body: UnsafeRawBufferPointer)
+
+    /// Decodes a whole file, or a whole stream (`isStream`).
     static func decode(_ bytes: UnsafeRawBufferPointer) throws(ArrowFormatError) -> Contents {
+        if !isArrow(bytes), isStream(bytes) { return try decodeStream(bytes) }
         let n = bytes.count
         guard n >= 18, isArrow(bytes), Array(bytes[(n - 6)..<n]) == ArrowFileWriter.magic else {
-            throw .damaged("the file does not start and end with ARROW1 (an Arrow stream, or truncated?)")
+            throw .damaged("the file does not start and end with ARROW1 (truncated?)")
         }
         let footerLength = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: n - 10, as: Int32.self)))
         guard footerLength > 0, n - 10 - footerLength >= 8 else { throw .damaged("the footer length is out of bounds") }
         let footer = try FlatBufferTable(root: UnsafeRawBufferPointer(rebasing: bytes[(n - 10 - footerLength)..<(n - 10)]))
         guard let schema = try footer.table(1) else { throw .damaged("the footer has no schema") }
+        var messages: [Message] = []
+        for block in try footer.structs(2, size: 24) {
+            let m = try message(bytes, block: block, in: footer)
+            guard m.0 == ArrowSchemaEncoding.headerDictionaryBatch else { throw .damaged("a dictionary block holds another message") }
+            messages.append(m)
+        }
+        for block in try footer.structs(3, size: 24) {
+            let m = try message(bytes, block: block, in: footer)
+            guard m.0 == ArrowSchemaEncoding.headerRecordBatch else { throw .damaged("a record batch block holds another message") }
+            messages.append(m)
+        }
+        return try assemble(schema: schema, messages: messages)
+    }
+
+    /// Decodes an Arrow IPC stream: the schema message, then dictionary and
+    /// record batches in order, up to the end-of-stream marker or the end of the bytes.
+    static func decodeStream(_ bytes: UnsafeRawBufferPointer) throws(ArrowFormatError) -> Contents {
+        var at = 0
+        var schema: FlatBufferTable?
+        var messages: [Message] = []
+        var ended = false
+        while at + 8 <= bytes.count {
+            var length = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: Int32.self)))
+            var start = at + 4
+            if length == -1 {
+                length = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 4, as: Int32.self)))
+                start = at + 8
+            }
+            if length == 0 {
+                ended = true
+                break
+            }
+            guard length > 0, length <= bytes.count - start else { throw .damaged("a message at byte \(at) runs past the end") }
+            let meta = try FlatBufferTable(root: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)]))
+            let tag: UInt8 = try meta.scalar(1, 0)
+            let bodyLength: Int64 = try meta.scalar(3, 0)
+            let bodyStart = start + length
+            guard bodyLength >= 0, bodyLength <= Int64(bytes.count - bodyStart) else {
+                throw .damaged("the body of a message at byte \(at) runs past the end")
+            }
+            let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<(bodyStart + Int(bodyLength))])
+            if schema == nil {
+                guard tag == ArrowSchemaEncoding.headerSchema, let s = try meta.table(2) else {
+                    throw .damaged("the stream does not start with a schema")
+                }
+                schema = s
+            } else if tag == ArrowSchemaEncoding.headerDictionaryBatch || tag == ArrowSchemaEncoding.headerRecordBatch {
+                messages.append((tag, try meta.table(2), body))
+            } else {
+                throw .damaged("a message of type \(tag) at byte \(at) inside the stream")
+            }
+            at = bodyStart + Int(bodyLength)
+        }
+        guard let schema else { throw .damaged("the stream holds no schema") }
+        guard ended || at == bytes.count else { throw .damaged("the stream ends inside a message at byte \(at)") }
+        var contents = try assemble(schema: schema, messages: messages)
+        if !ended {
+            contents.notes.append("the stream has no end-of-stream marker: it may have been cut short after its last whole batch")
+        }
+        return contents
+    }
+
+    /// The frame of a schema and its dictionary and record batch messages, in order.
+    private static func assemble(schema: FlatBufferTable, messages: [Message]) throws(ArrowFormatError) -> Contents {
         let fields = try schema.tables(1).map { (t: FlatBufferTable) throws(ArrowFormatError) in try ArrowField(t) }
         var metadata: [(String, String)] = []
         for kv in try schema.tables(2) {
@@ -36,9 +114,16 @@ enum ArrowFileReader {
         }
 
         var dictionaries: [Int64: PlainStrings] = [:]
-        for block in try footer.structs(2, size: 24) {
-            let (tag, header, body) = try message(bytes, block: block, in: footer)
-            guard tag == ArrowSchemaEncoding.headerDictionaryBatch, let header else { throw .damaged("a dictionary block holds another message") }
+        var builders = fields.map { ArrowColumnBuilder($0) }
+        var rows = 0
+        for (tag, header, body) in messages {
+            guard let header else { throw .damaged("a batch message without its header") }
+            if tag == ArrowSchemaEncoding.headerRecordBatch {
+                var batch = try ArrowRecordBatch(header, body: body)
+                for i in builders.indices { try builders[i].append(from: &batch) }
+                rows += batch.length
+                continue
+            }
             let id: Int64 = try header.scalar(0, 0)
             guard let data = try header.table(1), let owner = fields.first(where: { $0.dictionary?.id == id }) else {
                 throw .damaged("a dictionary batch for no column")
@@ -57,18 +142,11 @@ enum ArrowFileReader {
                 existing.offsets.append(contentsOf: strings.offsets.dropFirst().map { $0 + base })
                 dictionaries[id] = existing
             } else {
+                if dictionaries[id] != nil, rows > 0 {
+                    throw .unsupported("column `\(owner.name)`'s dictionary is replaced between batches, which ipdr does not read")
+                }
                 dictionaries[id] = strings
             }
-        }
-
-        var builders = fields.map { ArrowColumnBuilder($0) }
-        var rows = 0
-        for block in try footer.structs(3, size: 24) {
-            let (tag, header, body) = try message(bytes, block: block, in: footer)
-            guard tag == ArrowSchemaEncoding.headerRecordBatch, let header else { throw .damaged("a record batch block holds another message") }
-            var batch = try ArrowRecordBatch(header, body: body)
-            for i in builders.indices { try builders[i].append(from: &batch) }
-            rows += batch.length
         }
         var frameFields: [Field] = []
         var columns: [Column] = []

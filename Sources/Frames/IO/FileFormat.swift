@@ -18,14 +18,14 @@ public enum FileFormat: String, Sendable, CaseIterable {
     case nfdump
 
     /// The format an extension names (`csv`, `tsv`, `tab`, `json`, `ndjson`,
-    /// `jsonl`, `arrow`, `feather`, `ipc`, `parquet`, `parq`, `pq`, `xlsx`, `xlsm`, `xml`), or nil.
+    /// `jsonl`, `arrow`, `arrows`, `feather`, `ipc`, `parquet`, `parq`, `pq`, `xlsx`, `xlsm`, `xml`), or nil.
     public init?(extension ext: String) {
         switch ext.lowercased() {
         case "csv", "txt": self = .csv
         case "tsv", "tab": self = .tsv
         case "json": self = .json
         case "ndjson", "jsonl": self = .ndjson
-        case "arrow", "feather", "ipc": self = .arrow
+        case "arrow", "arrows", "feather", "ipc": self = .arrow
         case "parquet", "parq", "pq": self = .parquet
         case "xlsx", "xlsm": self = .xlsx
         case "xml": self = .ipdrxml

@@ -67,7 +67,7 @@ public enum FrameReader {
 
     /// The format of a mapped file; a text format for a binary file is an error.
     static func resolve(_ file: MappedFile, options: ReadOptions) throws(LoadError) -> FileFormat {
-        if options.format == .arrow || ArrowFileReader.isArrow(file.rawBytes) { return .arrow }
+        if options.format == .arrow || ArrowFileReader.isArrow(file.rawBytes) || ArrowFileReader.isStream(file.rawBytes) { return .arrow }
         if options.format == .parquet || ParquetFileReader.isParquet(file.rawBytes) { return .parquet }
         if options.format == .xlsx || (options.format == nil && XlsxArchive.looks(file)) { return .xlsx }
         if file.looksBinary { throw .binaryFile(path: file.path) }
