@@ -185,6 +185,19 @@ struct ParquetColumnReader {
         guard v.count == present || (v.count == 0 && leaf.kind == .null) else {
             throw .damaged("a page of column `\(leaf.name)` holds \(v.count) values for \(present) present rows")
         }
+        if present == count, leaf.kind != .null {
+            // No nulls on the page: the values go in as they are.
+            validity.append(contentsOf: repeatElement(true, count: count))
+            switch v {
+            case .ints(let a): ints.append(contentsOf: a)
+            case .doubles(let a): doubles.append(contentsOf: a)
+            case .bools(let a): bools.append(contentsOf: a)
+            case .ips(let a): ips.append(contentsOf: a)
+            case .strings(let a): indices.append(contentsOf: a)
+            case .none: indices.append(contentsOf: repeatElement(-1, count: count))
+            }
+            return
+        }
         var k = 0
         func next() -> Int? {
             defer { k += 1 }
