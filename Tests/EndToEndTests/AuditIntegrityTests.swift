@@ -226,26 +226,7 @@ import Testing
 /// Runs a `bash -c` command line in a folder.
 enum ShellCommand {
     static func run(_ command: String, cwd: URL) throws -> IPDRProcess.Output {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", command]
-        p.currentDirectoryURL = cwd
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["TZ"] = "UTC"
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        group.wait()
-        return IPDRProcess.Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: p.terminationStatus)
+        let r = try ChildProcess.run(URL(fileURLWithPath: "/bin/bash"), ["-c", command], cwd: cwd, environment: ChildProcess.environment())
+        return IPDRProcess.Output(stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self), status: r.status)
     }
 }

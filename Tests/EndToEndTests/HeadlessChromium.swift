@@ -37,35 +37,13 @@ struct HeadlessChromium {
     func run(_ arguments: [String], page: URL, timeout: Double = 120) throws -> Run {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("ipdr-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = Self.flags + ["--user-data-dir=\(profile.path)"] + arguments + [page.absoluteString]
         var environment = ProcessInfo.processInfo.environment
         environment["TZ"] = "UTC"
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { p.waitUntilExit(); finished.signal() }
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            kill(p.processIdentifier, SIGKILL)
-            finished.wait()
-        }
-        group.wait()
-        return Run(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                   status: p.terminationStatus, timedOut: timedOut)
+        let r = try ChildProcess.run(URL(fileURLWithPath: executable),
+                                     Self.flags + ["--user-data-dir=\(profile.path)"] + arguments + [page.absoluteString],
+                                     environment: environment, timeout: timeout)
+        return Run(stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self),
+                   status: r.status, timedOut: r.timedOut)
     }
 
     /// Lines of a browser log that tell of a problem with the page: console

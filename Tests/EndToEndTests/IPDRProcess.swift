@@ -35,32 +35,8 @@ struct IPDRProcess {
 
     /// Runs ipdr with arguments, optional stdin text, in a working directory.
     static func run(_ args: [String], stdin: String? = nil, cwd: URL, env: [String: String] = [:]) throws -> Output {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = cwd
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["TZ"] = "UTC"
-        for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if let s = stdin { inp.fileHandleForWriting.write(Data(s.utf8)) }
-        try? inp.fileHandleForWriting.close()
-        p.waitUntilExit()
-        group.wait()
-        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: p.terminationStatus)
+        let r = try ChildProcess.run(binary, args, cwd: cwd, environment: ChildProcess.environment(env), stdin: stdin ?? "")
+        return Output(stdout: String(decoding: r.stdout, as: UTF8.self), stderr: String(decoding: r.stderr, as: UTF8.self), status: r.status)
     }
 
     /// A fresh temporary folder with `datasets` linked from the repository and a

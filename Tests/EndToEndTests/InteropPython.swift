@@ -12,22 +12,9 @@ enum InteropPython {
     static func run(_ script: String, _ args: [String], cwd: URL) throws -> (status: Int32, stdout: Data, stderr: String) {
         #expect(FileManager.default.isExecutableFile(atPath: python),
                 "no Python with pyarrow, pandas and duckdb at \(python): run scripts/test (it builds .venv) or set IPDR_PYTHON")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = [IPDRProcess.repoRoot.appendingPathComponent("scripts/interop/\(script)").path] + args
-        p.currentDirectoryURL = cwd
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        group.wait()
-        return (p.terminationStatus, data, String(decoding: errData, as: UTF8.self))
+        let r = try ChildProcess.run(URL(fileURLWithPath: python),
+                                     [IPDRProcess.repoRoot.appendingPathComponent("scripts/interop/\(script)").path] + args, cwd: cwd)
+        return (r.status, r.stdout, String(decoding: r.stderr, as: UTF8.self))
     }
 
     /// A JSON value as the tests compare it: null → nil, integral numbers as Int, booleans, strings.

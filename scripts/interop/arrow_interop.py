@@ -72,33 +72,25 @@ def arrow_values(col):
     return [canon(x) for x in col.to_pylist()]
 
 
-def read(path):
-    table = feather.read_table(path)
-    meta = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()}
-    out = {
+def describe(table, df):
+    """What pyarrow (the table) and pandas (the frame) read: metadata without
+    the stored Arrow schema, field metadata, types and canonical values."""
+    meta = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items() if k != b"ARROW:schema"}
+    return {
         "metadata": meta,
         "field_metadata": {f.name: {k.decode(): v.decode() for k, v in (f.metadata or {}).items()} for f in table.schema},
         "pyarrow": {"types": {f.name: str(f.type) for f in table.schema},
                     "values": {f.name: arrow_values(table.column(f.name)) for f in table.schema}},
+        "pandas": {"types": {c: str(df[c].dtype) for c in df.columns},
+                   "values": {c: [None if (not isinstance(x, (bytes, str)) and pd.isna(x)) else canon(x) for x in df[c].tolist()]
+                              for c in df.columns}},
     }
-    df = pd.read_feather(path)
-    out["pandas"] = {"types": {c: str(df[c].dtype) for c in df.columns},
-                     "values": {c: [None if (not isinstance(x, (bytes, str)) and pd.isna(x)) else canon(x) for x in df[c].tolist()]
-                                for c in df.columns}}
-    con = duckdb.connect()
-    con.register("t", table)
-    rows = con.execute("select * from t").fetchall()
-    types = [r[1] for r in con.execute("describe select * from t").fetchall()]
-    names = [f.name for f in table.schema]
-    out["duckdb"] = {"types": dict(zip(names, types)),
-                     "values": {n: [canon(r[i]) for r in rows] for i, n in enumerate(names)}}
-    json.dump(out, sys.stdout, sort_keys=True)
 
 
-def write(folder):
-    os.makedirs(folder, exist_ok=True)
+def sample_table():
+    """Every Arrow type ipdr reads, with a null row: what pyarrow writes for ipdr."""
     ts = [datetime.datetime(2025, 10, 5, 1, 2, 3, 456789), None, datetime.datetime(1969, 12, 31, 23, 59, 59)]
-    table = pa.table({
+    return pa.table({
         "i8": pa.array([1, None, -128], pa.int8()),
         "u32": pa.array([4294967295, None, 0], pa.uint32()),
         "i64": pa.array([2**62, None, -5], pa.int64()),
@@ -113,11 +105,11 @@ def write(folder):
         "day": pa.array([datetime.date(2025, 10, 5), None, datetime.date(1969, 12, 31)], pa.date32()),
         "dur": pa.array([5, None, -60], pa.duration("s")),
     })
-    feather.write_feather(table, os.path.join(folder, "pyarrow.arrow"), compression="uncompressed")
-    feather.write_feather(table, os.path.join(folder, "pyarrow-chunks.arrow"), compression="uncompressed", chunksize=2)
-    feather.write_feather(table, os.path.join(folder, "pyarrow-lz4.arrow"), compression="lz4")
-    feather.write_feather(table, os.path.join(folder, "pyarrow-zstd.arrow"), compression="zstd")
-    df = pd.DataFrame({
+
+
+def sample_pandas():
+    """A pandas frame with nullable ints, object strings, datetime64 and a categorical."""
+    return pd.DataFrame({
         "n": pd.array([1, None, 3], dtype="Int64"),
         "x": [1.5, None, -2.0],
         "name": ["a", None, "c"],
@@ -125,6 +117,29 @@ def write(folder):
         "kind": pd.Categorical(["tcp", None, "udp"]),
         "ok": [True, False, True],
     })
+
+
+def read(path):
+    table = feather.read_table(path)
+    out = describe(table, pd.read_feather(path))
+    con = duckdb.connect()
+    con.register("t", table)
+    rows = con.execute("select * from t").fetchall()
+    types = [r[1] for r in con.execute("describe select * from t").fetchall()]
+    names = [f.name for f in table.schema]
+    out["duckdb"] = {"types": dict(zip(names, types)),
+                     "values": {n: [canon(r[i]) for r in rows] for i, n in enumerate(names)}}
+    json.dump(out, sys.stdout, sort_keys=True)
+
+
+def write(folder):
+    os.makedirs(folder, exist_ok=True)
+    table = sample_table()
+    feather.write_feather(table, os.path.join(folder, "pyarrow.arrow"), compression="uncompressed")
+    feather.write_feather(table, os.path.join(folder, "pyarrow-chunks.arrow"), compression="uncompressed", chunksize=2)
+    feather.write_feather(table, os.path.join(folder, "pyarrow-lz4.arrow"), compression="lz4")
+    feather.write_feather(table, os.path.join(folder, "pyarrow-zstd.arrow"), compression="zstd")
+    df = sample_pandas()
     df.to_feather(os.path.join(folder, "pandas.arrow"), compression="uncompressed")
     rel = duckdb.sql("select * from (values (1, 'a', timestamptz '2025-10-05 01:02:03+00', interval 5 second, true), "
                      "(null, null, null, null, null)) t(n, s, t, d, b)")

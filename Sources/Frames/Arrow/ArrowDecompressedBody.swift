@@ -14,10 +14,16 @@ final class ArrowDecompressedBody {
 
     init(codec: Compression, buffers compressed: [(offset: Int, length: Int)], body: UnsafeRawBufferPointer) throws(ArrowFormatError) {
         var sizes: [Int] = []
+        var stored: [Bool] = []
         for b in compressed {
-            guard b.length > 0 else { sizes.append(0); continue }
+            guard b.length > 0 else {
+                sizes.append(0)
+                stored.append(false)
+                continue
+            }
             guard b.length >= 8 else { throw .damaged("a compressed buffer of \(b.length) bytes has no length prefix") }
             let n = Int64(littleEndian: body.loadUnaligned(fromByteOffset: b.offset, as: Int64.self))
+            stored.append(n == -1)
             if n == -1 {
                 sizes.append(b.length - 8)
             } else {
@@ -38,7 +44,7 @@ final class ArrowDecompressedBody {
             for (i, b) in compressed.enumerated() where sizes[i] > 0 {
                 let source = UnsafeRawBufferPointer(rebasing: body[(b.offset + 8)..<(b.offset + b.length)])
                 let target = UnsafeMutableRawBufferPointer(rebasing: storage[layout[i].offset..<(layout[i].offset + sizes[i])])
-                if Int64(littleEndian: body.loadUnaligned(fromByteOffset: b.offset, as: Int64.self)) == -1 {
+                if stored[i] {
                     target.copyMemory(from: source)
                 } else {
                     try codec.decompress(source, into: target)

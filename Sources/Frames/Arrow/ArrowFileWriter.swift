@@ -12,17 +12,11 @@ enum ArrowFileWriter {
         var position: Int64 = 0
         emit(magic + [0, 0], to: &sink, position: &position)
 
-        var fields: [FlatValue] = []
         var dictionaries: [(id: Int64, strings: PlainStrings)] = []
-        for (i, (field, column)) in zip(frame.fields, frame.columns).enumerated() {
-            var id: Int64?
-            if case .string(.dictionary(_, let dictionary)) = column.values {
-                id = Int64(i)
-                dictionaries.append((Int64(i), dictionary))
-            }
-            fields.append(ArrowSchemaEncoding.field(field, nullable: true, dictionaryID: id))
+        for (i, column) in frame.columns.enumerated() {
+            if case .string(.dictionary(_, let dictionary)) = column.values { dictionaries.append((Int64(i), dictionary)) }
         }
-        let schema = ArrowSchemaEncoding.schema(fields, metadata: metadata)
+        let schema = ArrowSchemaEncoding.schema(ArrowSchemaEncoding.fields(of: frame), metadata: metadata)
         _ = message(tag: ArrowSchemaEncoding.headerSchema, header: { _ in schema }, nodes: [], body: [],
                     to: &sink, position: &position)
 

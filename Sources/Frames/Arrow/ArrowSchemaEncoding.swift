@@ -51,6 +51,16 @@ enum ArrowSchemaEncoding {
                        metadata.isEmpty ? nil : keyValues(metadata)])
     }
 
+    /// The `Field` tables of a frame's columns; a dictionary-encoded string
+    /// column's dictionary id is its column index.
+    static func fields(of frame: Frame) -> [FlatValue] {
+        zip(frame.fields, frame.columns).enumerated().map { i, pair in
+            var id: Int64?
+            if case .string(.dictionary) = pair.1.values { id = Int64(i) }
+            return field(pair.0, nullable: true, dictionaryID: id)
+        }
+    }
+
     /// The `Schema` table.
     static func schema(_ fields: [FlatValue], metadata: [(String, String)]) -> FlatValue {
         .table([.int16(0), .vector(fields), metadata.isEmpty ? nil : keyValues(metadata)])

@@ -10,12 +10,7 @@ enum ParquetArrowSchema {
     /// The metadata value for a frame's columns; `metadata` is repeated in the
     /// schema, where pyarrow looks for a table's metadata.
     static func encode(_ frame: Frame, metadata: [(String, String)]) -> String {
-        var fields: [FlatValue] = []
-        for (i, (field, column)) in zip(frame.fields, frame.columns).enumerated() {
-            var id: Int64?
-            if case .string(.dictionary) = column.values { id = Int64(i) }
-            fields.append(ArrowSchemaEncoding.field(field, nullable: true, dictionaryID: id))
-        }
+        let fields = ArrowSchemaEncoding.fields(of: frame)
         let message = FlatBufferEncoder.encode(
             ArrowSchemaEncoding.message(tag: ArrowSchemaEncoding.headerSchema,
                                         header: ArrowSchemaEncoding.schema(fields, metadata: metadata), bodyLength: 0))

@@ -164,7 +164,7 @@ struct ParquetColumnReader {
             throw .unsupported("column `\(leaf.name)` uses the \(Self.encodingName(encoding)) encoding, which ipdr does not read; "
                                + "rewrite the file with the default (dictionary or plain) encodings")
         }
-        try append(decoded, levels: levels, count: count)
+        try append(decoded, levels: levels, count: count, present: present)
     }
 
     static func encodingName(_ e: Int64) -> String {
@@ -180,8 +180,7 @@ struct ParquetColumnReader {
     }
 
     /// Appends a page's rows: present values in order, nulls where the levels say 0.
-    private mutating func append(_ v: ParquetValues, levels: [UInt32]?, count: Int) throws(ParquetFormatError) {
-        let present = levels.map { $0.reduce(0) { $0 + Int($1) } } ?? count
+    private mutating func append(_ v: ParquetValues, levels: [UInt32]?, count: Int, present: Int) throws(ParquetFormatError) {
         guard v.count == present || (v.count == 0 && leaf.kind == .null) else {
             throw .damaged("a page of column `\(leaf.name)` holds \(v.count) values for \(present) present rows")
         }

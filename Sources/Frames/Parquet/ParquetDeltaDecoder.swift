@@ -4,27 +4,17 @@
 /// the PLAIN encoding of the same values, which `ParquetPlainDecoder` then
 /// turns into ipdr values — so every type conversion lives in one place.
 enum ParquetDeltaDecoder {
-    /// Reads ULEB128 varints and bit-packed values from untrusted bytes.
+    /// Varints at a position in untrusted bytes.
     private struct Reader {
         let bytes: UnsafeRawBufferPointer
         var at = 0
 
         mutating func varint() throws(ParquetFormatError) -> UInt64 {
-            var result: UInt64 = 0, shift: UInt64 = 0
-            while true {
-                guard at < bytes.count else { throw .damaged("delta-encoded data ends early") }
-                let b = bytes[at]
-                at += 1
-                result |= UInt64(b & 0x7F) << shift
-                if b & 0x80 == 0 { return result }
-                shift += 7
-                guard shift < 64 else { throw .damaged("a delta header varint is too long") }
-            }
+            try Varint.read(bytes, at: &at, what: "delta-encoded data")
         }
 
         mutating func zigzag() throws(ParquetFormatError) -> Int64 {
-            let v = try varint()
-            return Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
+            try Varint.readZigzag(bytes, at: &at, what: "delta-encoded data")
         }
     }
 

@@ -74,16 +74,7 @@ enum RLEHybrid {
         let valueBytes = (bitWidth + 7) / 8
         let mask: UInt64 = bitWidth == 32 ? 0xFFFF_FFFF : (1 << UInt64(bitWidth)) - 1
         while n < count {
-            var header: UInt64 = 0, shift: UInt64 = 0
-            while true {
-                guard at < input.count else { throw .damaged("RLE data ends after \(n) of \(count) values") }
-                let b = input[at]
-                at += 1
-                header |= UInt64(b & 0x7F) << shift
-                if b & 0x80 == 0 { break }
-                shift += 7
-                guard shift < 64 else { throw .damaged("an RLE run header is too long") }
-            }
+            let header = try Varint.read(input, at: &at, what: "RLE data after \(n) of \(count) values")
             if header & 1 == 0 {
                 let run = Int(clamping: header >> 1)
                 guard run > 0 else { throw .damaged("an empty RLE run") }

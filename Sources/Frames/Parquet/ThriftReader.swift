@@ -25,20 +25,11 @@ struct ThriftReader {
     }
 
     private mutating func varint() throws(ParquetFormatError) -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let b = try byte()
-            result |= UInt64(b & 0x7F) << shift
-            if b & 0x80 == 0 { return result }
-            shift += 7
-            guard shift < 64 else { throw .damaged("a Thrift varint is too long") }
-        }
+        try Varint.read(bytes, at: &position, what: "Thrift metadata")
     }
 
     private mutating func zigzag() throws(ParquetFormatError) -> Int64 {
-        let v = try varint()
-        return Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
+        try Varint.readZigzag(bytes, at: &position, what: "Thrift metadata")
     }
 
     private mutating func structure(depth: Int) throws(ParquetFormatError) -> ThriftStruct {

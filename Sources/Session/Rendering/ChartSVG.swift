@@ -35,13 +35,13 @@ public struct ChartSVG: Sendable {
         var y = height
         for note in chart.notes {
             y += 18
-            body.append(#"<text x="10" y="\#(y)" \#(Self.font) fill="\#(Self.axisColor)">(\#(Self.escape(note)))</text>"#)
+            body.append(#"<text x="10" y="\#(y)" \#(Self.font) fill="\#(Self.axisColor)">(\#(HTMLText.escape(note)))</text>"#)
         }
         height = y + 12
         var out = #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)">"# + "\n"
-        out += "<title>\(Self.escape(chart.title))</title>\n"
+        out += "<title>\(HTMLText.escape(chart.title))</title>\n"
         out += ##"<rect x="0" y="0" width="\##(width)" height="\##(height)" fill="#ffffff"/>"## + "\n"
-        out += #"<text x="10" y="22" font-family="sans-serif" font-size="15" font-weight="bold">\#(Self.escape(chart.title))</text>"# + "\n"
+        out += #"<text x="10" y="22" font-family="sans-serif" font-size="15" font-weight="bold">\#(HTMLText.escape(chart.title))</text>"# + "\n"
         out += body.joined(separator: "\n") + "\n</svg>\n"
         return out
     }
@@ -59,15 +59,15 @@ public struct ChartSVG: Sendable {
         let zero = Double(labelRight + 10) + (spread > 0 ? Double(area) * -low / spread : 0)
         for (i, bar) in bars.enumerated() {
             let y = top + i * rowHeight
-            body.append(#"<text x="\#(labelRight)" y="\#(y + 15)" \#(Self.font) text-anchor="end">\#(Self.escape(bar.label))</text>"#)
+            body.append(#"<text x="\#(labelRight)" y="\#(y + 15)" \#(Self.font) text-anchor="end">\#(HTMLText.escape(bar.label))</text>"#)
             var end = zero
             if let v = bar.value, spread > 0, v != 0 {
                 let length = abs(v) / spread * Double(area)
                 let x = v > 0 ? zero : zero - length
                 end = v > 0 ? zero + length : zero
-                body.append(#"<rect x="\#(Self.number(x))" y="\#(y + 3)" width="\#(Self.number(length))" height="\#(rowHeight - 6)" fill="\#(v > 0 ? Self.barColor : Self.negativeColor)"><title>\#(Self.escape(bar.label)): \#(Self.escape(bar.text))</title></rect>"#)
+                body.append(#"<rect x="\#(Self.number(x))" y="\#(y + 3)" width="\#(Self.number(length))" height="\#(rowHeight - 6)" fill="\#(v > 0 ? Self.barColor : Self.negativeColor)"><title>\#(HTMLText.escape(bar.label)): \#(HTMLText.escape(bar.text))</title></rect>"#)
             }
-            body.append(#"<text x="\#(Self.number(end + 6))" y="\#(y + 15)" \#(Self.font)>\#(Self.escape(bar.text))</text>"#)
+            body.append(#"<text x="\#(Self.number(end + 6))" y="\#(y + 15)" \#(Self.font)>\#(HTMLText.escape(bar.text))</text>"#)
         }
         let bottom = top + max(bars.count, 1) * rowHeight
         body.append(#"<line x1="\#(Self.number(zero))" y1="\#(top)" x2="\#(Self.number(zero))" y2="\#(bottom)" stroke="\#(Self.axisColor)"/>"#)
@@ -86,7 +86,7 @@ public struct ChartSVG: Sendable {
         for (i, c) in counts.enumerated() where c > 0 && peak > 0 {
             let h = Double(c) / Double(peak) * Double(plotHeight)
             let label = i < chart.slotLabels.count ? chart.slotLabels[i] : ""
-            body.append(#"<rect x="\#(Self.number(Double(left) + Double(i) * slot))" y="\#(Self.number(Double(bottom) - h))" width="\#(Self.number(max(slot - (slot >= 4 ? 1 : 0), 0.5)))" height="\#(Self.number(h))" fill="\#(Self.barColor)"><title>\#(Self.escape(label)): \#(ValueFormatter.grouped(c))</title></rect>"#)
+            body.append(#"<rect x="\#(Self.number(Double(left) + Double(i) * slot))" y="\#(Self.number(Double(bottom) - h))" width="\#(Self.number(max(slot - (slot >= 4 ? 1 : 0), 0.5)))" height="\#(Self.number(h))" fill="\#(Self.barColor)"><title>\#(HTMLText.escape(label)): \#(ValueFormatter.grouped(c))</title></rect>"#)
         }
         axes(left: left, right: right, top: top, bottom: bottom, peak: peak, into: &body)
         xLabels(chart, left: left, right: right, y: bottom + 18, into: &body)
@@ -101,11 +101,11 @@ public struct ChartSVG: Sendable {
         let slot = Double(right - left) / Double(max(slots, 1))
         for (s, series) in chart.series.enumerated() {
             let base = top + (s + 1) * stripHeight
-            body.append(#"<text x="\#(left - 8)" y="\#(base - 4)" \#(Self.font) text-anchor="end">\#(Self.escape(series.name))</text>"#)
+            body.append(#"<text x="\#(left - 8)" y="\#(base - 4)" \#(Self.font) text-anchor="end">\#(HTMLText.escape(series.name))</text>"#)
             for (i, c) in series.counts.enumerated() where c > 0 && peak > 0 {
                 let h = Double(c) / Double(peak) * Double(stripHeight - 4)
                 let label = i < chart.slotLabels.count ? chart.slotLabels[i] : ""
-                body.append(#"<rect x="\#(Self.number(Double(left) + Double(i) * slot))" y="\#(Self.number(Double(base) - h))" width="\#(Self.number(max(slot - (slot >= 4 ? 1 : 0), 0.5)))" height="\#(Self.number(h))" fill="\#(Self.barColor)"><title>\#(Self.escape(series.name)), \#(Self.escape(label)): \#(ValueFormatter.grouped(c))</title></rect>"#)
+                body.append(#"<rect x="\#(Self.number(Double(left) + Double(i) * slot))" y="\#(Self.number(Double(base) - h))" width="\#(Self.number(max(slot - (slot >= 4 ? 1 : 0), 0.5)))" height="\#(Self.number(h))" fill="\#(Self.barColor)"><title>\#(HTMLText.escape(series.name)), \#(HTMLText.escape(label)): \#(ValueFormatter.grouped(c))</title></rect>"#)
             }
             body.append(##"<line x1="\##(left)" y1="\##(base)" x2="\##(right)" y2="\##(base)" stroke="#bbbbbb"/>"##)
         }
@@ -124,34 +124,13 @@ public struct ChartSVG: Sendable {
     }
 
     private func xLabels(_ chart: ChartData.Columns, left: Int, right: Int, y: Int, into body: inout [String]) {
-        body.append(#"<text x="\#(left)" y="\#(y)" \#(Self.font)>\#(Self.escape(chart.startLabel))</text>"#)
+        body.append(#"<text x="\#(left)" y="\#(y)" \#(Self.font)>\#(HTMLText.escape(chart.startLabel))</text>"#)
         if chart.endLabel != chart.startLabel {
-            body.append(#"<text x="\#(right)" y="\#(y)" \#(Self.font) text-anchor="end">\#(Self.escape(chart.endLabel))</text>"#)
+            body.append(#"<text x="\#(right)" y="\#(y)" \#(Self.font) text-anchor="end">\#(HTMLText.escape(chart.endLabel))</text>"#)
         }
     }
 
-    // MARK: - Text
-
-    /// Text and attribute values with `& < > " '` escaped, control characters dropped.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 allows tab, newline and carriage return only among the control characters.
-                if ch.value < 0x20 && ch != "\t" && ch != "\n" && ch != "\r" { continue }
-                if ch.value == 0xFFFE || ch.value == 0xFFFF { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    // MARK: - Numbers
 
     /// A coordinate with at most two decimals.
     static func number(_ v: Double) -> String {
